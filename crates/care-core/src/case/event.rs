@@ -1,0 +1,159 @@
+//! The events of a case log.
+
+use super::id::{CaseId, DeviceId, EventId};
+use super::stage::Stage;
+use crate::customer::CustomerId;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use time::OffsetDateTime;
+
+/// How the customer reached us.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Hotline,
+    Store,
+    App,
+    Web,
+    WeChat,
+    Sms,
+    Social,
+    Email,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 8] = [
+        Channel::Hotline,
+        Channel::Store,
+        Channel::App,
+        Channel::Web,
+        Channel::WeChat,
+        Channel::Sms,
+        Channel::Social,
+        Channel::Email,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Channel::Hotline => "hotline",
+            Channel::Store => "store",
+            Channel::App => "app",
+            Channel::Web => "web",
+            Channel::WeChat => "we_chat",
+            Channel::Sms => "sms",
+            Channel::Social => "social",
+            Channel::Email => "email",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+}
+
+/// One immutable fact about a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: EventId,
+    pub case: CaseId,
+    pub device: DeviceId,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub body: EventBody,
+}
+
+/// What happened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventBody {
+    /// The first event of every case.
+    CaseOpened {
+        channel: Channel,
+        customer: Option<CustomerId>,
+    },
+    /// The agent moved the conversation to a stage.
+    StageEntered { stage: Stage },
+    /// A free-text note by the agent, at the stage they were in.
+    NoteAdded { text: String },
+}
+
+/// The longest note accepted, in characters: a note is a remark, not a transcript.
+pub const NOTE_MAX_CHARS: usize = 4000;
+
+/// Why a note cannot be added.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum NoteError {
+    #[error("the note is empty")]
+    Empty,
+    #[error("the note has {chars} characters; at most {NOTE_MAX_CHARS} are kept")]
+    TooLong { chars: usize },
+}
+
+impl EventBody {
+    /// A note body from what the agent typed: trimmed, not empty, not huge.
+    /// Any other text (markup, scripts, emoji) is kept as typed: the UI
+    /// renders it as text, never as markup.
+    pub fn note(text: &str) -> Result<EventBody, NoteError> {
+        let text = text.trim();
+        let chars = text.chars().count();
+        if chars == 0 {
+            Err(NoteError::Empty)
+        } else if chars > NOTE_MAX_CHARS {
+            Err(NoteError::TooLong { chars })
+        } else {
+            Ok(EventBody::NoteAdded {
+                text: text.to_owned(),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_is_trimmed() {
+        assert_eq!(
+            EventBody::note("  客户反映账单异常 \n"),
+            Ok(EventBody::NoteAdded {
+                text: "客户反映账单异常".into()
+            })
+        );
+    }
+
+    #[test]
+    fn a_blank_note_is_refused() {
+        assert_eq!(EventBody::note(" \t\n"), Err(NoteError::Empty));
+    }
+
+    #[test]
+    fn an_oversized_note_is_refused() {
+        let long = "话".repeat(NOTE_MAX_CHARS + 1);
+        assert_eq!(
+            EventBody::note(&long),
+            Err(NoteError::TooLong {
+                chars: NOTE_MAX_CHARS + 1
+            })
+        );
+    }
+
+    #[test]
+    fn a_hostile_note_is_kept_verbatim() {
+        let hostile = "<script>alert(1)</script>\u{202e}'; DROP TABLE cases;--";
+        assert_eq!(
+            EventBody::note(hostile),
+            Ok(EventBody::NoteAdded {
+                text: hostile.into()
+            })
+        );
+    }
+
+    #[test]
+    fn channel_slugs_round_trip() {
+        for c in Channel::ALL {
+            assert_eq!(Channel::from_slug(c.slug()), Some(c));
+        }
+        assert_eq!(Channel::from_slug("fax"), None);
+    }
+}

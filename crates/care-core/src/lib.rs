@@ -1,0 +1,18 @@
+//! The care domain of Care Assist.
+//!
+//! Pure Rust: no browser, no clock, no random source and no I/O of its own.
+//! Time, ids and randomness come in as arguments, so everything here is
+//! tested natively and behaves the same in the browser.
+
+pub mod case;
+pub mod customer;
+pub mod store;
+pub mod text;
+pub mod verify;
+
+pub use case::{
+    CaseId, CaseLog, CaseState, CaseSummary, Channel, DeviceId, Event, EventBody, EventId,
+    FoldError, IdSource, MoveError, Note, NoteError, Stage,
+};
+pub use customer::{Customer, CustomerId, DemoDataError};
+pub use text::{Lang, Text};
