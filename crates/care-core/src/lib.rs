@@ -12,7 +12,7 @@ pub mod verify;
 
 pub use case::{
     CaseId, CaseLog, CaseState, CaseSummary, Channel, DeviceId, Event, EventBody, EventId,
-    FoldError, IdSource, MoveError, Note, NoteError, Stage,
+    FoldError, IdSource, MoveError, Note, NoteError, Stage, NOTE_MAX_CHARS,
 };
 pub use customer::{Customer, CustomerId, DemoDataError};
 pub use text::{Lang, Text};

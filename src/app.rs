@@ -1,0 +1,64 @@
+//! The root: language, demo data, the local database, and the routes.
+
+use crate::contexts::demo::provide_demo;
+use crate::contexts::i18n::{provide_i18n, use_i18n};
+use crate::contexts::store::provide_db;
+use crate::i18n::Msg;
+use crate::platform::idb::{IdbStore, StoreError, DB_NAME};
+use crate::ui::case::case_screen::CaseScreen;
+use crate::ui::cases::case_list_page::CaseListPage;
+use crate::ui::shell::not_found::NotFound;
+use crate::ui::shell::top_bar::TopBar;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::rc::Rc;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n();
+    provide_demo();
+    let i18n = use_i18n();
+    let opened = LocalResource::new(|| async { IdbStore::open(DB_NAME).await.map(Rc::new) });
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{move || i18n.t(Msg::SkipToMain)}</a>
+            <TopBar/>
+            {move || match opened.get() {
+                None => view! {
+                    <main id="main" class="page-message" tabindex="-1">
+                        <p role="status">{move || i18n.t(Msg::OpeningStore)}</p>
+                    </main>
+                }.into_any(),
+                Some(Err(e)) => {
+                    let msg = match e {
+                        StoreError::Upgrade(_) => Msg::UpgradeFailed,
+                        _ => Msg::StoreUnavailable,
+                    };
+                    view! {
+                        <main id="main" class="page-message" tabindex="-1">
+                            <p role="alert">{move || i18n.t(msg)}</p>
+                            <button type="button" on:click=move |_| opened.refetch()>
+                                {move || i18n.t(Msg::Retry)}
+                            </button>
+                        </main>
+                    }.into_any()
+                }
+                Some(Ok(store)) => view! { <Ready store=store/> }.into_any(),
+            }}
+        </Router>
+    }
+}
+
+/// The routes, once the local database is open.
+#[component]
+fn Ready(store: Rc<IdbStore>) -> impl IntoView {
+    provide_db(store);
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=path!("/") view=CaseListPage/>
+            <Route path=path!("/cases/:id") view=CaseScreen/>
+        </Routes>
+    }
+}

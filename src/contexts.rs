@@ -1,0 +1,6 @@
+//! The app's shared state, one `provide_x` per file, read with `use_x`.
+
+pub mod case_session;
+pub mod demo;
+pub mod i18n;
+pub mod store;

@@ -1,0 +1,7 @@
+//! Browser adapters: durable storage, the clock and random source, device
+//! identity, local settings and the service worker. The UI calls these
+//! small APIs; care-core never sees the browser.
+
+pub mod clock;
+pub mod idb;
+pub mod settings;

@@ -1,0 +1,216 @@
+//! The event store in IndexedDB.
+//!
+//! One transaction per operation, committed explicitly: `append` returns
+//! only after the browser reports the commit, and that is when the UI may
+//! say "saved". The schema is versioned and upgraded by a ladder.
+
+use care_core::store::{sort_for_listing, EventStore};
+use care_core::{CaseId, CaseLog, CaseSummary, Event};
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use thiserror::Error;
+
+/// The current schema version.
+///
+/// - 1: `events` (key `id`) with the `by_case` index on `case`.
+/// - 2: `cases`, the case summaries for the list (key `id`), rebuilt from
+///   the events of a version-1 database.
+pub const DB_VERSION: u32 = 2;
+
+/// The database the app uses; tests open their own names.
+pub const DB_NAME: &str = "care-assist";
+
+const EVENTS: &str = "events";
+const BY_CASE: &str = "by_case";
+const CASES: &str = "cases";
+
+/// What went wrong with local storage, in terms the UI can explain.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StoreError {
+    #[error("the local database cannot be opened: {0}")]
+    Open(String),
+    #[error("the local database could not be upgraded; nothing was changed: {0}")]
+    Upgrade(String),
+    #[error("the device storage is full: {0}")]
+    Full(String),
+    #[error("the local database refused the write: {0}")]
+    Write(String),
+    #[error("the local database could not be read: {0}")]
+    Read(String),
+    #[error("a stored record is damaged: {0}")]
+    Damaged(String),
+}
+
+fn write_error(e: impl std::fmt::Display) -> StoreError {
+    let text = e.to_string();
+    if text.contains("Quota") {
+        StoreError::Full(text)
+    } else {
+        StoreError::Write(text)
+    }
+}
+
+fn read_error(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Read(e.to_string())
+}
+
+/// The IndexedDB event store.
+pub struct IdbStore {
+    db: Database,
+}
+
+impl IdbStore {
+    /// Opens (creating or upgrading) the database `name`.
+    pub async fn open(name: &str) -> Result<IdbStore, StoreError> {
+        let old = Rc::new(Cell::new(None::<u32>));
+        let seen = old.clone();
+        let db = Database::open(name)
+            .with_version(DB_VERSION)
+            .with_on_upgrade_needed(move |event, db| {
+                let from = event.old_version() as u32;
+                seen.set(Some(from));
+                // The ladder: each rung takes the schema one version up.
+                if from < 1 {
+                    let events = db
+                        .create_object_store(EVENTS)
+                        .with_key_path("id".into())
+                        .build()?;
+                    events.create_index(BY_CASE, "case".into()).build()?;
+                }
+                if from < 2 {
+                    db.create_object_store(CASES)
+                        .with_key_path("id".into())
+                        .build()?;
+                }
+                Ok(())
+            })
+            .await
+            .map_err(|e| match old.get() {
+                Some(_) => StoreError::Upgrade(e.to_string()),
+                None => StoreError::Open(e.to_string()),
+            })?;
+        let store = IdbStore { db };
+        // Data rungs run after the schema is in place, in their own
+        // transactions: a failure leaves the events untouched.
+        if matches!(old.get(), Some(from) if from >= 1 && from < 2) {
+            store
+                .rebuild_summaries()
+                .await
+                .map_err(|e| StoreError::Upgrade(e.to_string()))?;
+        }
+        Ok(store)
+    }
+
+    /// The schema version of the open database.
+    pub fn version(&self) -> u32 {
+        self.db.version() as u32
+    }
+
+    /// Recomputes every case summary from the events.
+    pub async fn rebuild_summaries(&self) -> Result<usize, StoreError> {
+        let tx = self
+            .db
+            .transaction([EVENTS, CASES])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let events = tx.object_store(EVENTS).map_err(read_error)?;
+        let cases = tx.object_store(CASES).map_err(write_error)?;
+        let all: Vec<Event> = events
+            .get_all()
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)?
+            .collect::<Result<_, _>>()
+            .map_err(read_error)?;
+        let mut logs: BTreeMap<CaseId, CaseLog> = BTreeMap::new();
+        for e in all {
+            logs.entry(e.case).or_default().merge([e]);
+        }
+        let mut rebuilt = 0;
+        for log in logs.values() {
+            // A case whose log does not fold is kept as events and left
+            // out of the list rather than failing the whole upgrade.
+            if let Ok(state) = log.state() {
+                cases
+                    .put(state.summary())
+                    .serde()
+                    .map_err(write_error)?
+                    .await
+                    .map_err(write_error)?;
+                rebuilt += 1;
+            }
+        }
+        tx.commit().await.map_err(write_error)?;
+        Ok(rebuilt)
+    }
+}
+
+impl EventStore for IdbStore {
+    type Error = StoreError;
+
+    async fn append(&self, event: &Event, summary: &CaseSummary) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction([EVENTS, CASES])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let events = tx.object_store(EVENTS).map_err(write_error)?;
+        let cases = tx.object_store(CASES).map_err(write_error)?;
+        // `put`, not `add`: an id names one immutable event, so writing it
+        // again (a retry) stores the same thing.
+        events
+            .put(event)
+            .serde()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)?;
+        cases
+            .put(summary)
+            .serde()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)?;
+        tx.commit().await.map_err(write_error)
+    }
+
+    async fn load_case(&self, case: CaseId) -> Result<Vec<Event>, StoreError> {
+        let tx = self.db.transaction(EVENTS).build().map_err(read_error)?;
+        let events = tx.object_store(EVENTS).map_err(read_error)?;
+        let index = events.index(BY_CASE).map_err(read_error)?;
+        let mut list: Vec<Event> = index
+            .get_all()
+            .with_query::<String, _>(case.to_string())
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)?
+            .collect::<Result<_, _>>()
+            .map_err(|e| StoreError::Damaged(e.to_string()))?;
+        // The index orders by primary key within a case; sort anyway so the
+        // contract does not rest on that.
+        list.sort_by_key(|e| e.id);
+        Ok(list)
+    }
+
+    async fn list_cases(&self) -> Result<Vec<CaseSummary>, StoreError> {
+        let tx = self.db.transaction(CASES).build().map_err(read_error)?;
+        let cases = tx.object_store(CASES).map_err(read_error)?;
+        let mut list: Vec<CaseSummary> = cases
+            .get_all()
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)?
+            .collect::<Result<_, _>>()
+            .map_err(|e| StoreError::Damaged(e.to_string()))?;
+        sort_for_listing(&mut list);
+        Ok(list)
+    }
+}

@@ -1,0 +1,45 @@
+use crate::contexts::case_session::{use_case_session, STAGE_HEADING_ID};
+use crate::contexts::i18n::use_i18n;
+use crate::i18n::{stage_name, stage_purpose, Msg};
+use care_core::Stage;
+use leptos::prelude::*;
+
+/// The current stage: what it is for, and the way to the next and previous
+/// stages. The stage areas (ui/listen, ui/verify, …) fill it as the flow
+/// is built.
+#[component]
+pub fn StagePanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_case_session();
+    let stage = move || {
+        session
+            .state
+            .get()
+            .map(|s| s.stage)
+            .unwrap_or(Stage::Intake)
+    };
+    let next = move || stage().next();
+    let prev = move || stage().prev();
+
+    view! {
+        <section class="stage-panel card" aria-labelledby=STAGE_HEADING_ID>
+            <p class="eyebrow">{move || i18n.fill(Msg::StageN, &[("n", &(stage().index() + 1).to_string())])}</p>
+            <h2 id=STAGE_HEADING_ID tabindex="-1">{move || i18n.t(stage_name(stage()))}</h2>
+            <p class="purpose">{move || i18n.t(stage_purpose(stage()))}</p>
+            <p class="muted">{move || i18n.t(Msg::StageComingSoon)}</p>
+            {move || session.notice.get().map(|m| view! { <p role="alert" class="error">{move || i18n.t(m)}</p> })}
+            <div class="stage-moves">
+                {move || prev().map(|p| view! {
+                    <button type="button" on:click=move |_| session.move_to(p)>
+                        {move || format!("← {}", i18n.fill(Msg::PrevStage, &[("stage", i18n.t(stage_name(p)))]))}
+                    </button>
+                })}
+                {move || next().map(|n| view! {
+                    <button type="button" class="primary" on:click=move |_| session.move_to(n)>
+                        {move || format!("{} →", i18n.fill(Msg::NextStage, &[("stage", i18n.t(stage_name(n)))]))}
+                    </button>
+                })}
+            </div>
+        </section>
+    }
+}

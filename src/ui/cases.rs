@@ -1,0 +1,5 @@
+//! The case list: open a new case, find and reopen one.
+
+pub mod case_list_page;
+pub mod case_table;
+pub mod new_case_form;

@@ -1,0 +1,5 @@
+//! What frames every page.
+
+pub mod language_switch;
+pub mod not_found;
+pub mod top_bar;
