@@ -34,7 +34,7 @@ macro_rules! messages {
 messages! {
     AppName => "客服助手", "Care Assist";
     SkipToMain => "跳到主要内容", "Skip to main content";
-    SwitchLanguage => "切换到英文界面", "Switch the interface to Chinese";
+    SwitchLanguage => "切换界面语言：", "Switch language: ";
     OtherLanguageName => "English", "中文";
     Loading => "正在加载…", "Loading…";
     OpeningStore => "正在打开本地数据库…", "Opening the local database…";

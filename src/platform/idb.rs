@@ -96,7 +96,7 @@ impl IdbStore {
         let store = IdbStore { db };
         // Data rungs run after the schema is in place, in their own
         // transactions: a failure leaves the events untouched.
-        if matches!(old.get(), Some(from) if from >= 1 && from < 2) {
+        if matches!(old.get(), Some(from) if (1..2).contains(&from)) {
             store
                 .rebuild_summaries()
                 .await

@@ -73,11 +73,11 @@ fn CaseWorkspace(session: CaseSession) -> impl IntoView {
     let reference = case_ref(session.id);
     view! {
         <div class="case-layout">
-            <div class="case-heading">
+            <section class="case-heading" aria-labelledby="case-title">
                 <a href="/" class="back-link">{move || i18n.t(Msg::BackToCases)}</a>
-                <h1>{move || i18n.t(Msg::CaseTitle)}" "<span translate="no" class="mono">{reference}</span></h1>
+                <h1 id="case-title">{move || i18n.t(Msg::CaseTitle)}" "<span translate="no" class="mono">{reference}</span></h1>
                 <SaveStatusLine/>
-            </div>
+            </section>
             <StageRail/>
             <main id="main" class="case-main" tabindex="-1">
                 <StagePanel/>

@@ -16,9 +16,9 @@ pub fn LanguageSwitch() -> impl IntoView {
         <button
             type="button"
             class="language-switch"
-            aria-label=move || i18n.t(Msg::SwitchLanguage)
             on:click=move |_| i18n.set(other())
         >
+            <span class="visually-hidden">{move || i18n.t(Msg::SwitchLanguage)}</span>
             <span lang=move || other().tag()>{move || i18n.t(Msg::OtherLanguageName)}</span>
         </button>
     }

@@ -1,0 +1,44 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { CaseList } from "./pages/app";
+
+async function expectNoViolations(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `accessibility violations on ${screen}`).toEqual([]);
+}
+
+for (const lang of ["zh-CN", "en"] as const) {
+  test(`every screen of the shell passes axe (${lang})`, async ({ page }) => {
+    const list = new CaseList(page);
+    await list.open();
+    if (lang === "en") await page.getByRole("button", { name: /English/ }).click();
+    await expectNoViolations(page, "the empty case list");
+
+    await page.getByRole("button", { name: /开始受理|Start case/ }).click();
+    await expect(page).toHaveURL(/\/cases\//);
+    const stages = page.getByRole("navigation").getByRole("button");
+    await expect(stages).toHaveCount(8);
+    for (let i = 0; i < 8; i++) {
+      // Each stage panel is a landmark with a heading.
+      const region = page.getByRole("region").filter({ has: page.locator("#stage-heading") });
+      await expect(region).toHaveCount(1);
+      await expectNoViolations(page, `stage ${i + 1}`);
+      if (i < 7) {
+        await page.keyboard.press("Alt+ArrowRight");
+        await expect(page.locator("#stage-heading")).toBeFocused();
+      }
+    }
+    await page.getByLabel(/新备注|New note/).fill("a11y");
+    await page.getByRole("button", { name: /添加备注|Add note/ }).click();
+    await expect(page.locator(".note-text")).toHaveCount(1);
+    await expectNoViolations(page, "a case with a note");
+
+    await page.goto("/");
+    await expect(page.getByRole("table")).toBeVisible();
+    await expectNoViolations(page, "the case list");
+
+    await page.goto("/no/such/page");
+    await expectNoViolations(page, "the not-found page");
+  });
+}
