@@ -1,0 +1,136 @@
+// Measures Care Assist beside a bare Leptos CSR app built the same way:
+// gzip transfer size of wasm, JS and CSS, and time to interactive in
+// headless Chromium (median of N loads, cold and warm). Writes
+// bench/RESULTS.md. Usage: node bench/measure.mjs APP_DIST BASELINE_DIST
+import { chromium } from "playwright-core";
+import { createServer } from "node:http";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { execSync } from "node:child_process";
+import os from "node:os";
+
+const [appDist, baseDist] = process.argv.slice(2);
+const LOADS = Number(process.env.BENCH_LOADS ?? 10);
+
+// "Interactive": the first control a person would use is in the page with
+// its handler attached (Leptos attaches handlers as it creates elements).
+// For Care Assist that is the Start case button, shown only once the
+// local database is open.
+const targets = [
+  { name: "Care Assist", dist: appDist, ready: "form button[type=submit]" },
+  { name: "bare Leptos CSR", dist: baseDist, ready: "button" },
+];
+
+const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".webmanifest": "application/manifest+json" };
+
+function serve(dir) {
+  return new Promise((resolve) => {
+    const server = createServer(async (req, res) => {
+      const path = new URL(req.url, "http://x").pathname;
+      const file = join(dir, path === "/" || !extname(path) ? "index.html" : path);
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": file.endsWith(".html") ? "no-cache" : "max-age=31536000" });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+async function sizes(dir) {
+  const out = { wasm: 0, js: 0, css: 0 };
+  for (const f of await readdir(dir)) {
+    const kind = { ".wasm": "wasm", ".js": "js", ".css": "css" }[extname(f)];
+    if (!kind || f === "sw.js") continue;
+    out[kind] += gzipSync(await readFile(join(dir, f)), { level: 9 }).length;
+  }
+  return out;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function timeToInteractive(page, url, selector) {
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForSelector(selector, { state: "attached", timeout: 30_000 });
+  // performance.now() counts from navigation start.
+  return page.evaluate(() => performance.now());
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+
+const results = [];
+for (const t of targets) {
+  const server = await serve(t.dist);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const cold = [];
+  for (let i = 0; i < LOADS; i++) {
+    const ctx = await browser.newContext(); // empty cache, empty storage
+    const page = await ctx.newPage();
+    cold.push(await timeToInteractive(page, url, t.ready));
+    await ctx.close();
+  }
+  const warm = [];
+  const ctx = await browser.newContext({ serviceWorkers: "block" });
+  const page = await ctx.newPage();
+  await timeToInteractive(page, url, t.ready); // prime the HTTP cache
+  for (let i = 0; i < LOADS; i++) warm.push(await timeToInteractive(page, url, t.ready));
+  await ctx.close();
+  server.close();
+  results.push({ ...t, size: await sizes(t.dist), cold: median(cold), warm: median(warm), coldAll: cold, warmAll: warm });
+  console.log(`${t.name}: cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms`);
+}
+const chromiumVersion = browser.version();
+await browser.close();
+
+const [app, base] = results;
+const kb = (n) => (n / 1024).toFixed(1);
+const ratio = (a, b) => (a / b).toFixed(2);
+const total = (s) => s.wasm + s.js + s.css;
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+let commit = "unknown";
+try { commit = execSync("git rev-parse --short HEAD").toString().trim(); } catch {}
+
+const md = `# Benchmark results
+
+Written by \`scripts/bench\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, on
+${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()},
+headless Chromium ${chromiumVersion}. Both apps were built in the same run by trunk in release
+(\`opt-level="z"\`, LTO, one codegen unit, wasm-opt \`-Oz\`) and served from loopback.
+
+## Transfer size (gzip -9)
+
+| | wasm | JS | CSS | total |
+| --- | ---: | ---: | ---: | ---: |
+| ${app.name} | ${kb(app.size.wasm)} KiB | ${kb(app.size.js)} KiB | ${kb(app.size.css)} KiB | ${kb(total(app.size))} KiB |
+| ${base.name} | ${kb(base.size.wasm)} KiB | ${kb(base.size.js)} KiB | ${kb(base.size.css)} KiB | ${kb(total(base.size))} KiB |
+| ratio | ${ratio(app.size.wasm, base.size.wasm)} | ${ratio(app.size.js, base.size.js)} | – | ${ratio(total(app.size), total(base.size))} |
+
+## Time to interactive (median of ${LOADS} loads)
+
+Measured from navigation start to the first control being in the page with its handler
+attached: Care Assist's "Start case" button (which waits for IndexedDB to open), the bare
+app's button. Cold: a new browser context each load (empty cache and storage). Warm: the same
+context reloaded, HTTP cache primed, service worker blocked.
+
+| | cold | warm |
+| --- | ---: | ---: |
+| ${app.name} | ${app.cold.toFixed(0)} ms | ${app.warm.toFixed(0)} ms |
+| ${base.name} | ${base.cold.toFixed(0)} ms | ${base.warm.toFixed(0)} ms |
+| ratio | ${ratio(app.cold, base.cold)} | ${ratio(app.warm, base.warm)} |
+
+Every load, in ms: Care Assist cold ${app.coldAll.map((x) => x.toFixed(0)).join(", ")};
+warm ${app.warmAll.map((x) => x.toFixed(0)).join(", ")}. Bare Leptos cold
+${base.coldAll.map((x) => x.toFixed(0)).join(", ")}; warm ${base.warmAll.map((x) => x.toFixed(0)).join(", ")}.
+`;
+await writeFile(new URL("./RESULTS.md", import.meta.url), md);
+console.log(md);
