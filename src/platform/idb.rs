@@ -7,8 +7,9 @@
 use care_core::store::{sort_for_listing, EventStore};
 use care_core::{CaseId, CaseLog, CaseSummary, Event};
 use indexed_db_futures::database::Database;
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -110,14 +111,19 @@ impl IdbStore {
         self.db.version() as u32
     }
 
-    /// Recomputes every case summary from the events.
-    pub async fn rebuild_summaries(&self) -> Result<usize, StoreError> {
-        let tx = self
-            .db
+    /// A readwrite transaction over the events and the case summaries,
+    /// the two stores every write keeps in step.
+    fn write_both(&self) -> Result<Transaction<'_>, StoreError> {
+        self.db
             .transaction([EVENTS, CASES])
             .with_mode(TransactionMode::Readwrite)
             .build()
-            .map_err(write_error)?;
+            .map_err(write_error)
+    }
+
+    /// Recomputes every case summary from the events.
+    pub async fn rebuild_summaries(&self) -> Result<usize, StoreError> {
+        let tx = self.write_both()?;
         let events = tx.object_store(EVENTS).map_err(read_error)?;
         let cases = tx.object_store(CASES).map_err(write_error)?;
         let all: Vec<Event> = events
@@ -137,12 +143,7 @@ impl IdbStore {
             // A case whose log does not fold is kept as events and left
             // out of the list rather than failing the whole upgrade.
             if let Ok(state) = log.state() {
-                cases
-                    .put(state.summary())
-                    .serde()
-                    .map_err(write_error)?
-                    .await
-                    .map_err(write_error)?;
+                put(&cases, &state.summary()).await?;
                 rebuilt += 1;
             }
         }
@@ -151,32 +152,29 @@ impl IdbStore {
     }
 }
 
+/// Puts one record, awaiting only the IndexedDB request (anything else
+/// awaited inside a transaction would let it close).
+async fn put<T: serde::Serialize>(store: &ObjectStore<'_>, value: &T) -> Result<(), StoreError> {
+    store
+        .put(value)
+        .serde()
+        .map_err(write_error)?
+        .await
+        .map_err(write_error)?;
+    Ok(())
+}
+
 impl EventStore for IdbStore {
     type Error = StoreError;
 
     async fn append(&self, event: &Event, summary: &CaseSummary) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction([EVENTS, CASES])
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(write_error)?;
+        let tx = self.write_both()?;
         let events = tx.object_store(EVENTS).map_err(write_error)?;
         let cases = tx.object_store(CASES).map_err(write_error)?;
         // `put`, not `add`: an id names one immutable event, so writing it
         // again (a retry) stores the same thing.
-        events
-            .put(event)
-            .serde()
-            .map_err(write_error)?
-            .await
-            .map_err(write_error)?;
-        cases
-            .put(summary)
-            .serde()
-            .map_err(write_error)?
-            .await
-            .map_err(write_error)?;
+        put(&events, event).await?;
+        put(&cases, summary).await?;
         tx.commit().await.map_err(write_error)
     }
 

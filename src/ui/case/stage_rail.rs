@@ -12,48 +12,49 @@ pub fn StageRail() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_case_session();
 
-    // Arrow keys move the focus along the rail (wrapping), Home/End jump.
+    // Arrow keys move the focus along the rail (wrapping), Home/End jump
+    // to the ends; stages not reached yet are skipped (they are disabled).
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let step: i32 = match ev.key().as_str() {
-            "ArrowDown" | "ArrowRight" => 1,
-            "ArrowUp" | "ArrowLeft" => -1,
-            "Home" => -8,
-            "End" => 8,
-            _ => return,
-        };
         let Some(list) = ev
             .current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         else {
             return;
         };
-        let Ok(buttons) = list.query_selector_all("button:not([disabled])") else {
+        let Ok(nodes) = list.query_selector_all("button:not([disabled])") else {
             return;
         };
-        let n = buttons.length() as i32;
-        if n == 0 {
+        let buttons: Vec<web_sys::HtmlElement> = (0..nodes.length())
+            .filter_map(|i| nodes.item(i)?.dyn_into().ok())
+            .collect();
+        let Some(last) = buttons.len().checked_sub(1) else {
             return;
-        }
+        };
         let active = document().active_element();
-        let at = (0..n).find(|i| {
-            buttons
-                .item(*i as u32)
-                .map(|b| Some(b) == active.clone().map(Into::into))
-                .unwrap_or(false)
-        });
-        let next = match (at, step) {
-            (_, -8) => 0,
-            (_, 8) => n - 1,
-            (Some(i), s) => (i + s).rem_euclid(n),
-            (None, _) => 0,
+        let at = buttons
+            .iter()
+            .position(|b| active.as_ref() == Some(b.as_ref()));
+        let next = match (ev.key().as_str(), at) {
+            ("ArrowDown" | "ArrowRight", Some(i)) => {
+                if i == last {
+                    0
+                } else {
+                    i + 1
+                }
+            }
+            ("ArrowUp" | "ArrowLeft", Some(i)) => {
+                if i == 0 {
+                    last
+                } else {
+                    i - 1
+                }
+            }
+            ("Home", _) => 0,
+            ("End", _) => last,
+            _ => return,
         };
-        if let Some(el) = buttons
-            .item(next as u32)
-            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            ev.prevent_default();
-            let _ = el.focus();
-        }
+        ev.prevent_default();
+        let _ = buttons[next].focus();
     };
 
     view! {
