@@ -9,7 +9,9 @@ mod fold;
 mod id;
 mod stage;
 
-pub use event::{Channel, Event, EventBody, NoteError, NOTE_MAX_CHARS};
-pub use fold::{CaseLog, CaseState, CaseSummary, FoldError, IgnoredEvent, Note, StageVisit};
+pub use event::{Channel, Event, EventBody, NoteError, Suggestion, NOTE_MAX_CHARS};
+pub use fold::{
+    CaseLog, CaseState, CaseSummary, FoldError, IgnoredEvent, Note, Outcome, StageVisit,
+};
 pub use id::{CaseId, DeviceId, EventId, IdSource};
 pub use stage::{MoveError, Stage};

@@ -6,6 +6,10 @@
 
 pub mod case;
 pub mod customer;
+pub mod demo_data;
+pub mod intent;
+pub mod pack;
+pub mod records;
 pub mod store;
 pub mod text;
 pub mod verify;
@@ -14,5 +18,6 @@ pub use case::{
     CaseId, CaseLog, CaseState, CaseSummary, Channel, DeviceId, Event, EventBody, EventId,
     FoldError, IdSource, MoveError, Note, NoteError, Stage, NOTE_MAX_CHARS,
 };
-pub use customer::{Customer, CustomerId, DemoDataError};
+pub use customer::{Customer, CustomerId};
+pub use demo_data::{DemoData, Scenario};
 pub use text::{Lang, Text};

@@ -135,7 +135,7 @@ pub mod conformance {
     impl Writer {
         fn new(seed: u64) -> Self {
             let mut ids = IdSource::new();
-            let device = DeviceId::from_ulid(ids.next(1_764_000_000_000 + seed, u128::from(seed)));
+            let device = DeviceId::from_uuid(ids.next(1_764_000_000_000 + seed, u128::from(seed)));
             Self {
                 ids,
                 device,
@@ -146,7 +146,7 @@ pub mod conformance {
 
         fn event(&mut self, case: CaseId, body: EventBody) -> Event {
             self.ms += 1000;
-            let id = EventId::from_ulid(self.ids.next(self.ms, self.seed));
+            let id = EventId::from_uuid(self.ids.next(self.ms, self.seed));
             let at = OffsetDateTime::from_unix_timestamp((self.ms / 1000) as i64)
                 .unwrap_or(OffsetDateTime::UNIX_EPOCH);
             Event {
@@ -160,7 +160,7 @@ pub mod conformance {
 
         fn open(&mut self, customer: &str) -> (CaseId, Event) {
             self.ms += 1000;
-            let case = CaseId::from_ulid(self.ids.next(self.ms, self.seed));
+            let case = CaseId::from_uuid(self.ids.next(self.ms, self.seed));
             let e = self.event(
                 case,
                 EventBody::CaseOpened {

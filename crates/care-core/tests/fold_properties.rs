@@ -31,11 +31,11 @@ fn log() -> impl Strategy<Value = Vec<Event>> {
             let mut a = IdSource::new();
             let mut b = IdSource::new();
             let base = 1_764_000_000_000 + start;
-            let case = CaseId::from_ulid(a.next(base, 1));
-            let dev_a = DeviceId::from_ulid(a.next(base, 2));
-            let dev_b = DeviceId::from_ulid(b.next(base, 3));
+            let case = CaseId::from_uuid(a.next(base, 1));
+            let dev_a = DeviceId::from_uuid(a.next(base, 2));
+            let dev_b = DeviceId::from_uuid(b.next(base, 3));
             let mut events = vec![Event {
-                id: EventId::from_ulid(a.next(base, 4)),
+                id: EventId::from_uuid(a.next(base, 4)),
                 case,
                 device: dev_a,
                 at: OffsetDateTime::from_unix_timestamp((base / 1000) as i64).expect("valid"),
@@ -59,7 +59,7 @@ fn log() -> impl Strategy<Value = Vec<Event>> {
                     Step::Note(t) => EventBody::NoteAdded { text: t },
                 };
                 events.push(Event {
-                    id: EventId::from_ulid(ids.next(ms, rnd)),
+                    id: EventId::from_uuid(ids.next(ms, rnd)),
                     case,
                     device,
                     at: OffsetDateTime::from_unix_timestamp((ms / 1000) as i64).expect("valid"),

@@ -75,6 +75,29 @@ pub enum EventBody {
     StageEntered { stage: Stage },
     /// A free-text note by the agent, at the stage they were in.
     NoteAdded { text: String },
+    /// The customer was found at intake (or changed to another one).
+    CustomerIdentified { customer: CustomerId },
+    /// The customer's first statement, in their words.
+    StatementTaken { text: String },
+    /// What the recogniser made of the statement, best first, as the agent
+    /// saw it (kept for knowledge-gap analysis).
+    IntentsSuggested {
+        ranked: Vec<Suggestion>,
+        unknown: bool,
+    },
+    /// The agent settled the intent: the suggestion, or their own choice.
+    IntentConfirmed { intent: String, overridden: bool },
+    /// A standard enquiry answered at intake with the pack's quick answer;
+    /// the case is resolved on first contact.
+    QuickAnswerGiven { answer: String },
+}
+
+/// One recognised intent with its confidence in thousandths (integers keep
+/// events exactly comparable).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub intent: String,
+    pub permille: u16,
 }
 
 /// The longest note accepted, in characters: a note is a remark, not a transcript.

@@ -1,6 +1,6 @@
 //! The fold from a case's events to its state.
 
-use super::event::{Channel, Event, EventBody};
+use super::event::{Channel, Event, EventBody, Suggestion};
 use super::id::{CaseId, DeviceId, EventId};
 use super::stage::Stage;
 use crate::customer::CustomerId;
@@ -71,6 +71,25 @@ pub struct CaseState {
     pub last_event: EventId,
     pub event_count: usize,
     pub ignored: Vec<IgnoredEvent>,
+    /// The customer's first statement.
+    pub statement: Option<String>,
+    /// The recogniser's latest suggestions.
+    pub suggestions: Vec<Suggestion>,
+    /// The recogniser could not tell the intent.
+    pub intent_unknown: bool,
+    /// The intent the agent confirmed.
+    pub intent: Option<String>,
+    pub intent_overridden: bool,
+    /// How the case ended, if it has.
+    pub outcome: Option<Outcome>,
+}
+
+/// How a case ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Outcome {
+    /// Answered at intake with a quick answer: first-contact resolution.
+    QuickAnswer { answer: String },
 }
 
 /// What the case list shows; a cache of the fold, always rebuildable from the log.
@@ -87,6 +106,10 @@ pub struct CaseSummary {
     pub note_count: usize,
     pub event_count: usize,
     pub last_event: EventId,
+    #[serde(default)]
+    pub intent: Option<String>,
+    #[serde(default)]
+    pub closed: bool,
 }
 
 impl CaseState {
@@ -133,6 +156,21 @@ impl CaseState {
                 stage: self.stage,
                 text: text.clone(),
             }),
+            EventBody::CustomerIdentified { customer } => self.customer = Some(customer.clone()),
+            EventBody::StatementTaken { text } => self.statement = Some(text.clone()),
+            EventBody::IntentsSuggested { ranked, unknown } => {
+                self.suggestions = ranked.clone();
+                self.intent_unknown = *unknown;
+            }
+            EventBody::IntentConfirmed { intent, overridden } => {
+                self.intent = Some(intent.clone());
+                self.intent_overridden = *overridden;
+            }
+            EventBody::QuickAnswerGiven { answer } => {
+                self.outcome = Some(Outcome::QuickAnswer {
+                    answer: answer.clone(),
+                });
+            }
         }
     }
 
@@ -147,6 +185,8 @@ impl CaseState {
             note_count: self.notes.len(),
             event_count: self.event_count,
             last_event: self.last_event,
+            intent: self.intent.clone(),
+            closed: self.outcome.is_some(),
         }
     }
 }
@@ -207,6 +247,12 @@ impl CaseLog {
             last_event: first.id,
             event_count: 1,
             ignored: Vec::new(),
+            statement: None,
+            suggestions: Vec::new(),
+            intent_unknown: false,
+            intent: None,
+            intent_overridden: false,
+            outcome: None,
         };
         for e in events {
             if e.case != state.id {
@@ -243,8 +289,8 @@ mod tests {
 
         fn with_seed(seed: u128) -> Self {
             let mut ids = IdSource::new();
-            let case = CaseId::from_ulid(ids.next(1_700_000_000_000, seed));
-            let device = DeviceId::from_ulid(ids.next(1_700_000_000_000, 2));
+            let case = CaseId::from_uuid(ids.next(1_700_000_000_000, seed));
+            let device = DeviceId::from_uuid(ids.next(1_700_000_000_000, 2));
             Self {
                 ids,
                 case,
@@ -257,7 +303,7 @@ mod tests {
         fn push(&mut self, body: EventBody) -> EventId {
             self.t += 1;
             let at = datetime!(2026-11-25 09:00 UTC) + time::Duration::seconds(self.t);
-            let id = EventId::from_ulid(self.ids.next(1_764_061_200_000 + self.t as u64 * 1000, 3));
+            let id = EventId::from_uuid(self.ids.next(1_764_061_200_000 + self.t as u64 * 1000, 3));
             self.events.push(Event {
                 id,
                 case: self.case,
@@ -373,6 +419,56 @@ mod tests {
         let s = CaseState::fold(&log.events).expect("folds");
         assert_eq!(s.channel, Channel::Hotline);
         assert_eq!(s.ignored.len(), 1);
+    }
+
+    #[test]
+    fn intake_records_the_statement_suggestions_and_the_confirmed_intent() {
+        let mut log = opened();
+        log.push(EventBody::CustomerIdentified {
+            customer: CustomerId::new("C-2002"),
+        });
+        log.push(EventBody::StatementTaken {
+            text: "话费多扣了".into(),
+        });
+        log.push(EventBody::IntentsSuggested {
+            ranked: vec![Suggestion {
+                intent: "bill_dispute".into(),
+                permille: 820,
+            }],
+            unknown: false,
+        });
+        log.push(EventBody::IntentConfirmed {
+            intent: "refund_request".into(),
+            overridden: true,
+        });
+        let s = CaseState::fold(&log.events).expect("folds");
+        assert_eq!(s.customer, Some(CustomerId::new("C-2002")));
+        assert_eq!(s.statement.as_deref(), Some("话费多扣了"));
+        assert_eq!(s.suggestions[0].permille, 820);
+        assert_eq!(s.intent.as_deref(), Some("refund_request"));
+        assert!(s.intent_overridden);
+        assert_eq!(s.summary().intent.as_deref(), Some("refund_request"));
+        assert!(!s.summary().closed);
+    }
+
+    #[test]
+    fn a_quick_answer_closes_the_case() {
+        let mut log = opened();
+        log.push(EventBody::IntentConfirmed {
+            intent: "balance_enquiry".into(),
+            overridden: false,
+        });
+        log.push(EventBody::QuickAnswerGiven {
+            answer: "余额 35.20 元".into(),
+        });
+        let s = CaseState::fold(&log.events).expect("folds");
+        assert_eq!(
+            s.outcome,
+            Some(Outcome::QuickAnswer {
+                answer: "余额 35.20 元".into()
+            })
+        );
+        assert!(s.summary().closed);
     }
 
     #[test]

@@ -1,0 +1,399 @@
+//! The knowledge pack as data: what `docs/pack-format.md` describes.
+//! Field names follow the TOML file; unknown fields are refused so that a
+//! misspelt key is reported rather than silently ignored.
+
+use crate::case::Channel;
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The pack format version this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    pub schema: u32,
+    pub id: String,
+    pub version: String,
+    pub name: Text,
+    pub verification: Verification,
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    #[serde(default)]
+    pub prompts: Vec<Prompt>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    #[serde(default)]
+    pub features: Vec<Feature>,
+    #[serde(default)]
+    pub teams: Vec<Team>,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub intents: Vec<Intent>,
+    #[serde(default)]
+    pub causes: Vec<Cause>,
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    #[serde(default)]
+    pub solutions: Vec<Solution>,
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
+    pub calendar: Calendar,
+    #[serde(default)]
+    pub quick_answers: Vec<QuickAnswer>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    pub max_attempts: u32,
+    pub lock_minutes: u32,
+    pub methods: Vec<Method>,
+    pub levels: Vec<Level>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Method {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    pub strength: u32,
+    pub channels: Vec<Channel>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub name: Text,
+    pub min_strength: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactType {
+    Text,
+    Number,
+    Money,
+    Date,
+    Month,
+    Datetime,
+    Phone,
+    Choice,
+    Bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub name: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    pub name: Text,
+    #[serde(rename = "type")]
+    pub kind: FactType,
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub max: Option<f64>,
+    #[serde(default)]
+    pub max_len: Option<u32>,
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PromptKind {
+    Open,
+    Closed,
+    Empathy,
+    Caution,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prompt {
+    pub id: String,
+    pub kind: PromptKind,
+    pub text: Text,
+    #[serde(default)]
+    pub collects: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: String,
+    pub name: Text,
+    pub verification: String,
+}
+
+/// The anomaly detectors the reconstruct stage implements; a feature
+/// names one with its parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Detector {
+    BillRatio,
+    RoamingUsage,
+    OutageOverlap,
+    PlanChange,
+    NewSubscription,
+    FailedPayment,
+    DataThrottled,
+    SimChange,
+    RepeatContact,
+    DeviceAge,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feature {
+    pub id: String,
+    pub name: Text,
+    pub detector: Detector,
+    #[serde(default)]
+    pub threshold: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    pub id: String,
+    pub name: Text,
+    pub sla_hours: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub name: Text,
+    pub refund_cap: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Routing {
+    SelfService,
+    Handle,
+    Specialist,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Bills,
+    Usage,
+    Orders,
+    Subscriptions,
+    Contacts,
+    NetworkEvents,
+    Payments,
+    Devices,
+}
+
+/// Example utterances by language.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(rename = "zh-CN", default)]
+    pub zh_cn: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intent {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    pub routing: Routing,
+    pub verification: String,
+    #[serde(default)]
+    pub facts: Vec<String>,
+    #[serde(default)]
+    pub optional_facts: Vec<String>,
+    #[serde(default)]
+    pub prompts: Vec<String>,
+    #[serde(default)]
+    pub records: Vec<RecordKind>,
+    #[serde(default)]
+    pub window_days: u32,
+    pub examples: Examples,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cause {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    pub severity: Severity,
+    pub intents: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Lt,
+    Le,
+    In,
+    Present,
+}
+
+/// One condition of a rule: a feature that fired, or a test on a fact.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    #[serde(default)]
+    pub feature: Option<String>,
+    #[serde(default)]
+    pub fact: Option<String>,
+    #[serde(default)]
+    pub op: Option<Op>,
+    #[serde(default)]
+    pub value: Option<Value>,
+}
+
+/// A literal in a rule condition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    List(Vec<Value>),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub cause: String,
+    pub weight: f64,
+    pub all: Vec<Condition>,
+    pub explain: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Solution {
+    pub id: String,
+    pub cause: String,
+    pub name: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    pub pros: Vec<Text>,
+    pub cons: Vec<Text>,
+    pub fee: f64,
+    #[serde(default)]
+    pub refund: f64,
+    pub effect_hours: u32,
+    pub role: String,
+    pub escalation: String,
+    pub action: String,
+    pub commitment: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    pub id: String,
+    pub text: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Calendar {
+    pub utc_offset: String,
+    pub work_start: String,
+    pub work_end: String,
+    pub work_days: Vec<Weekday>,
+    #[serde(default)]
+    pub holidays: Vec<String>,
+    #[serde(default)]
+    pub make_up_days: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuickAnswer {
+    pub id: String,
+    pub intent: String,
+    pub title: Text,
+    pub answer: Text,
+    pub verification: String,
+}
+
+impl Pack {
+    pub fn intent(&self, id: &str) -> Option<&Intent> {
+        self.intents.iter().find(|i| i.id == id)
+    }
+
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    /// Solutions of a cause, in pack order.
+    pub fn solutions_for<'a>(&'a self, cause: &'a str) -> impl Iterator<Item = &'a Solution> + 'a {
+        self.solutions.iter().filter(move |s| s.cause == cause)
+    }
+
+    /// Counts per kind, for the pack browser and `care-pack check`.
+    pub fn counts(&self) -> BTreeMap<&'static str, usize> {
+        BTreeMap::from([
+            ("intents", self.intents.len()),
+            (
+                "examples",
+                self.intents
+                    .iter()
+                    .map(|i| i.examples.zh_cn.len() + i.examples.en.len())
+                    .sum(),
+            ),
+            ("prompts", self.prompts.len()),
+            ("facts", self.facts.len()),
+            ("causes", self.causes.len()),
+            ("rules", self.rules.len()),
+            ("solutions", self.solutions.len()),
+            ("quick_answers", self.quick_answers.len()),
+        ])
+    }
+}
