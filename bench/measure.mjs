@@ -1,7 +1,7 @@
 // Measures Care Assist beside a bare Leptos CSR app built the same way:
 // gzip transfer size of wasm, JS and CSS, and time to interactive in
 // headless Chromium (median of N loads, cold and warm). Writes
-// bench/RESULTS.md. Usage: node bench/measure.mjs APP_DIST BASELINE_DIST
+// the Markdown section to OUT. Usage: node bench/measure.mjs APP_DIST BASELINE_DIST OUT
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
 import { readdir, readFile, writeFile } from "node:fs/promises";
@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import { execSync } from "node:child_process";
 import os from "node:os";
 
-const [appDist, baseDist] = process.argv.slice(2);
+const [appDist, baseDist, outFile] = process.argv.slice(2);
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
 
 // "Interactive": the first control a person would use is in the page with
@@ -103,11 +103,14 @@ try { commit = execSync("git rev-parse --short HEAD").toString().trim(); } catch
 const md = `# Benchmark results
 
 Written by \`scripts/bench\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, on
-${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()},
-headless Chromium ${chromiumVersion}. Both apps were built in the same run by trunk in release
+${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}.
+
+## The app against a bare Leptos app
+
+Headless Chromium ${chromiumVersion}. Both apps were built in the same run by trunk in release
 (\`opt-level="z"\`, LTO, one codegen unit, wasm-opt \`-Oz\`) and served from loopback.
 
-## Transfer size (gzip -9)
+### Transfer size (gzip -9)
 
 | | wasm | JS | CSS | total |
 | --- | ---: | ---: | ---: | ---: |
@@ -115,7 +118,7 @@ headless Chromium ${chromiumVersion}. Both apps were built in the same run by tr
 | ${base.name} | ${kb(base.size.wasm)} KiB | ${kb(base.size.js)} KiB | ${kb(base.size.css)} KiB | ${kb(total(base.size))} KiB |
 | ratio | ${ratio(app.size.wasm, base.size.wasm)} | ${ratio(app.size.js, base.size.js)} | – | ${ratio(total(app.size), total(base.size))} |
 
-## Time to interactive (median of ${LOADS} loads)
+### Time to interactive (median of ${LOADS} loads)
 
 Measured from navigation start to the first control being in the page with its handler
 attached: Care Assist's "Start case" button (which waits for IndexedDB to open), the bare
@@ -132,5 +135,5 @@ Every load, in ms: Care Assist cold ${app.coldAll.map((x) => x.toFixed(0)).join(
 warm ${app.warmAll.map((x) => x.toFixed(0)).join(", ")}. Bare Leptos cold
 ${base.coldAll.map((x) => x.toFixed(0)).join(", ")}; warm ${base.warmAll.map((x) => x.toFixed(0)).join(", ")}.
 `;
-await writeFile(new URL("./RESULTS.md", import.meta.url), md);
+await writeFile(outFile, md);
 console.log(md);

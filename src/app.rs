@@ -2,11 +2,13 @@
 
 use crate::contexts::demo::provide_demo;
 use crate::contexts::i18n::{provide_i18n, use_i18n};
+use crate::contexts::knowledge::{provide_knowledge, use_knowledge, Knowledge, PackOrigin};
 use crate::contexts::store::provide_db;
 use crate::i18n::Msg;
 use crate::platform::idb::{IdbStore, StoreError, DB_NAME};
 use crate::ui::case::case_screen::CaseScreen;
 use crate::ui::cases::case_list_page::CaseListPage;
+use crate::ui::pack::pack_page::PackPage;
 use crate::ui::shell::not_found::NotFound;
 use crate::ui::shell::top_bar::TopBar;
 use leptos::prelude::*;
@@ -18,6 +20,7 @@ use std::rc::Rc;
 pub fn App() -> impl IntoView {
     provide_i18n();
     provide_demo();
+    provide_knowledge();
     let i18n = use_i18n();
     let opened = LocalResource::new(|| async { IdbStore::open(DB_NAME).await.map(Rc::new) });
 
@@ -54,11 +57,32 @@ pub fn App() -> impl IntoView {
 /// The routes, once the local database is open.
 #[component]
 fn Ready(store: Rc<IdbStore>) -> impl IntoView {
-    provide_db(store);
+    provide_db(store.clone());
+    // A pack imported earlier replaces the embedded one, if it still
+    // passes this version's checks; if not, the page says why.
+    let knowledge = use_knowledge();
+    leptos::task::spawn_local(async move {
+        let Ok(Some(stored)) = store.stored_pack().await else {
+            return;
+        };
+        match care_core::pack::load(&stored.file, &stored.source) {
+            Ok(pack) => {
+                let origin = PackOrigin::Imported {
+                    file: stored.file,
+                    imported_at: stored.imported_at,
+                };
+                knowledge
+                    .current
+                    .set(Some(std::sync::Arc::new(Knowledge::new(pack, origin))));
+            }
+            Err(problems) => knowledge.stored_problems.set(problems),
+        }
+    });
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
             <Route path=path!("/") view=CaseListPage/>
             <Route path=path!("/cases/:id") view=CaseScreen/>
+            <Route path=path!("/pack") view=PackPage/>
         </Routes>
     }
 }

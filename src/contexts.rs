@@ -3,4 +3,5 @@
 pub mod case_session;
 pub mod demo;
 pub mod i18n;
+pub mod knowledge;
 pub mod store;

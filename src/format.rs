@@ -11,10 +11,10 @@ pub fn date_time(at: OffsetDateTime, offset: UtcOffset) -> String {
         .unwrap_or_default()
 }
 
-/// The short reference agents read out to customers: the last eight
-/// characters of the case ULID (its random part), grouped in fours.
+/// The short reference agents read out to customers: the last eight hex
+/// digits of the case id (its random part), grouped in fours.
 pub fn case_ref(id: CaseId) -> String {
-    let s = id.to_string();
+    let s = id.to_string().to_uppercase();
     let tail = &s[s.len().saturating_sub(8)..];
     format!("{}-{}", &tail[..4], &tail[4..])
 }
@@ -34,7 +34,9 @@ mod tests {
 
     #[test]
     fn a_case_reference_is_short_and_grouped() {
-        let id: CaseId = "01KAWZ3F7Q0000000000ABCD12".parse().expect("valid ulid");
-        assert_eq!(case_ref(id), "00AB-CD12");
+        let id: CaseId = "019abf1c-8a2e-7c3d-9e4f-00abcd12ef34"
+            .parse()
+            .expect("valid uuid");
+        assert_eq!(case_ref(id), "CD12-EF34");
     }
 }

@@ -109,8 +109,59 @@ messages! {
     Tenure => "在网时长", "Tenure";
     TenureMonths => "{n} 个月", "{n} months";
     MaskedNotice => "身份核验前，个人信息已遮蔽。", "Personal data is masked until identity is verified.";
-    DemoDataBroken => "演示客户数据无法读取：{detail}", "The demo customer data cannot be read: {detail}";
     PageNotFound => "没有这个页面。", "There is no such page.";
+    KnowledgePack => "知识包", "Knowledge pack";
+    PackVersion => "版本", "Version";
+    PackSource => "来源", "Source";
+    PackEmbedded => "内置演示知识包", "Built-in demo pack";
+    PackImportedFrom => "导入自 {file}（{at}）", "Imported from {file} ({at})";
+    PackCounts => "{intents} 个来意，{examples} 条例句，{causes} 个原因，{solutions} 个方案", "{intents} intents, {examples} examples, {causes} causes, {solutions} solutions";
+    ImportHeading => "导入知识包", "Import a pack";
+    ImportPack => "选择知识包文件（TOML）", "Choose a pack file (TOML)";
+    ImportChecking => "正在检查…", "Checking…";
+    ImportDone => "已导入并启用 {file}。", "{file} is imported and in use.";
+    ImportRefused => "{file} 有 {n} 个问题，未导入；当前知识包保持不变。", "{file} has {n} problem(s) and was not imported; the current pack stays in use.";
+    ImportUnreadable => "无法读取这个文件。当前知识包保持不变。", "This file cannot be read. The current pack stays in use.";
+    ImportNotSaved => "知识包有效，但未能保存到本机，当前知识包保持不变。", "The pack is valid but could not be saved on this device; the current pack stays in use.";
+    RestoreEmbedded => "恢复内置知识包", "Go back to the built-in pack";
+    EmbeddedBroken => "内置知识包无效，请联系技术支持。", "The built-in pack is invalid; please contact support.";
+    StoredBroken => "之前导入的知识包已不再有效，现用内置知识包。", "The pack imported earlier is no longer valid; the built-in pack is in use.";
+    ProblemAt => "第 {line} 行，第 {column} 列", "line {line}, column {column}";
+    Intents => "来意", "Intents";
+    Routing => "分流", "Routing";
+    RoutingSelfService => "快捷答复", "Quick answer";
+    RoutingHandle => "本岗处理", "Handle here";
+    RoutingSpecialist => "转专席", "Specialist";
+    VerificationNeeded => "核验要求", "Verification";
+    ListeningPrompts => "倾听提示", "Listening prompts";
+    ExampleUtterances => "例句", "Example utterances";
+    FindCustomer => "查找客户", "Find the customer";
+    LookupLabel => "手机号、账户或证件号（至少 4 位）", "Phone, account or ID number (at least 4 characters)";
+    LookupButton => "查找", "Search";
+    LookupTooShort => "请输入至少 4 位号码（手机号、账户或证件号）。", "Type at least 4 digits of a phone, account or ID number.";
+    ProfileTags => "客户标签", "Profile tags";
+    LookupNone => "没有找到匹配的客户。", "No customer matches.";
+    SelectCustomerNamed => "选择客户 {who}", "Select customer {who}";
+    FirstStatement => "客户的第一句话", "The customer's first words";
+    FirstStatementHint => "照客户的原话记录，不要改写。", "Write down what the customer said, as they said it.";
+    Recognise => "识别来意", "Recognise the intent";
+    StatementEmpty => "请先记录客户的话。", "Record what the customer said first.";
+    Suggestions => "可能的来意", "Likely intents";
+    IntentSuffix => "：{intent}", ": {intent}";
+    IntentUnknown => "无法确定来意。请先问一个开放式问题，让客户多说一些。", "The intent is unclear. Ask an open question and let the customer say more.";
+    ChooseIntent => "或手动选择来意", "Or choose the intent yourself";
+    ChooseIntentPlaceholder => "请选择…", "Choose…";
+    UseThisIntent => "使用此来意", "Use this intent";
+    ConfirmedIntent => "已确认来意：{intent}", "Confirmed intent: {intent}";
+    Overridden => "（人工改选）", "(chosen by the agent)";
+    QuickAnswerTitle => "快捷答复：{title}", "Quick answer: {title}";
+    Select => "选择", "Select";
+    GiveQuickAnswer => "答复并结案", "Answer and close the case";
+    CaseClosedQuick => "已用快捷答复解决，个案已结案（首次解决）。", "Answered with a quick answer; the case is closed (resolved on first contact).";
+    AfterVerification => "（核验后显示）", "(shown after verification)";
+    NoPack => "没有可用的知识包，无法识别来意。", "No knowledge pack is available, so intents cannot be recognised.";
+    Closed => "已结案", "Closed";
+    Intent => "来意", "Intent";
     ChannelHotline => "热线", "Hotline";
     ChannelStore => "营业厅", "Store";
     ChannelApp => "手机应用", "Mobile app";
@@ -180,7 +231,9 @@ mod tests {
 
     fn has_cjk(s: &str) -> bool {
         s.chars().any(|c| {
-            ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
+            ('\u{4e00}'..='\u{9fff}').contains(&c)
+                || ('\u{3000}'..='\u{303f}').contains(&c)
+                || ('\u{ff00}'..='\u{ffef}').contains(&c)
         })
     }
 

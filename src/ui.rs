@@ -2,4 +2,6 @@
 
 pub mod case;
 pub mod cases;
+pub mod intake;
+pub mod pack;
 pub mod shell;

@@ -1,54 +1,39 @@
-//! The embedded demo customers: the app runs on them with no server.
+//! The demo reference data: customers and their records, generated in the
+//! browser from a fixed seed (the same customers on every device and every
+//! day; their bills and usage lead up to today). No server is needed.
 
+use crate::platform::clock;
+use care_core::demo_data::{self, DemoData};
 use care_core::{Customer, CustomerId};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-const CUSTOMERS_JSON: &str = include_str!("../../public/demo/customers.json");
+/// The seed of the demo data: changing it changes every customer.
+pub const DEMO_SEED: u64 = 20_261_125;
 
 /// Reference data: the customers this device knows.
 #[derive(Clone)]
 pub struct Demo {
-    pub customers: Arc<Vec<Customer>>,
-    /// Why the data could not be read, if it could not.
-    pub problem: Option<String>,
+    pub data: Arc<DemoData>,
 }
 
 impl Demo {
     pub fn customer(&self, id: &CustomerId) -> Option<&Customer> {
-        self.customers.iter().find(|c| &c.id == id)
+        self.data.customer(id)
     }
-}
 
-/// Reads the embedded data; a broken file leaves an empty list and a
-/// message rather than a blank app.
-pub fn load() -> Demo {
-    match Customer::parse_list(CUSTOMERS_JSON) {
-        Ok(list) => Demo {
-            customers: Arc::new(list),
-            problem: None,
-        },
-        Err(e) => Demo {
-            customers: Arc::new(Vec::new()),
-            problem: Some(e.to_string()),
-        },
+    /// Customers whose phone, account or ID number contains the query.
+    pub fn lookup(&self, query: &str) -> Vec<&Customer> {
+        self.data.lookup(query)
     }
 }
 
 pub fn provide_demo() {
-    provide_context(load());
+    provide_context(Demo {
+        data: Arc::new(demo_data::generate(DEMO_SEED, clock::now())),
+    });
 }
 
 pub fn use_demo() -> Demo {
     expect_context::<Demo>()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_embedded_customers_load() {
-        let demo = super::load();
-        assert_eq!(demo.problem, None);
-        assert!(demo.customers.len() >= 5);
-    }
 }

@@ -35,18 +35,18 @@ thread_local! {
     static IDS: RefCell<IdSource> = RefCell::new(IdSource::new());
 }
 
-fn next_ulid() -> ulid::Ulid {
+fn next_uuid() -> uuid::Uuid {
     IDS.with(|ids| ids.borrow_mut().next(now_ms(), random_bits()))
 }
 
 pub fn new_event_id() -> EventId {
-    EventId::from_ulid(next_ulid())
+    EventId::from_uuid(next_uuid())
 }
 
 pub fn new_case_id() -> CaseId {
-    CaseId::from_ulid(next_ulid())
+    CaseId::from_uuid(next_uuid())
 }
 
 pub fn new_device_id() -> DeviceId {
-    DeviceId::from_ulid(next_ulid())
+    DeviceId::from_uuid(next_uuid())
 }

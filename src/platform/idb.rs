@@ -20,7 +20,9 @@ use thiserror::Error;
 /// - 1: `events` (key `id`) with the `by_case` index on `case`.
 /// - 2: `cases`, the case summaries for the list (key `id`), rebuilt from
 ///   the events of a version-1 database.
-pub const DB_VERSION: u32 = 2;
+/// - 3: `settings`, small records by name (key `key`): the imported
+///   knowledge pack.
+pub const DB_VERSION: u32 = 3;
 
 /// The database the app uses; tests open their own names.
 pub const DB_NAME: &str = "care-assist";
@@ -28,6 +30,30 @@ pub const DB_NAME: &str = "care-assist";
 const EVENTS: &str = "events";
 const BY_CASE: &str = "by_case";
 const CASES: &str = "cases";
+const SETTINGS: &str = "settings";
+const PACK_KEY: &str = "pack";
+
+/// A knowledge pack the team lead imported, kept as its source text so it
+/// is validated again by whatever version of the app reads it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoredPack {
+    key: String,
+    pub file: String,
+    pub source: String,
+    /// When it was imported, RFC 3339.
+    pub imported_at: String,
+}
+
+impl StoredPack {
+    pub fn new(file: String, source: String, imported_at: String) -> Self {
+        Self {
+            key: PACK_KEY.to_owned(),
+            file,
+            source,
+            imported_at,
+        }
+    }
+}
 
 /// What went wrong with local storage, in terms the UI can explain.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -87,6 +113,11 @@ impl IdbStore {
                         .with_key_path("id".into())
                         .build()?;
                 }
+                if from < 3 {
+                    db.create_object_store(SETTINGS)
+                        .with_key_path("key".into())
+                        .build()?;
+                }
                 Ok(())
             })
             .await
@@ -119,6 +150,44 @@ impl IdbStore {
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(write_error)
+    }
+
+    /// The imported pack, if one was imported.
+    pub async fn stored_pack(&self) -> Result<Option<StoredPack>, StoreError> {
+        let tx = self.db.transaction(SETTINGS).build().map_err(read_error)?;
+        let settings = tx.object_store(SETTINGS).map_err(read_error)?;
+        settings
+            .get(PACK_KEY)
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(|e| StoreError::Damaged(e.to_string()))
+    }
+
+    /// Keeps an imported pack (replacing any earlier one).
+    pub async fn store_pack(&self, pack: &StoredPack) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(SETTINGS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let settings = tx.object_store(SETTINGS).map_err(write_error)?;
+        put(&settings, pack).await?;
+        tx.commit().await.map_err(write_error)
+    }
+
+    /// Forgets the imported pack: the embedded one applies again.
+    pub async fn forget_pack(&self) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(SETTINGS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let settings = tx.object_store(SETTINGS).map_err(write_error)?;
+        settings.delete(PACK_KEY).await.map_err(write_error)?;
+        tx.commit().await.map_err(write_error)
     }
 
     /// Recomputes every case summary from the events.

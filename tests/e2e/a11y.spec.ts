@@ -19,6 +19,9 @@ for (const lang of ["zh-CN", "en"] as const) {
     await expect(page).toHaveURL(/\/cases\//);
     const stages = page.getByRole("navigation").getByRole("button");
     await expect(stages).toHaveCount(8);
+    await page.getByLabel(/照客户的原话记录|Write down what the customer said/).fill("话费多扣了");
+    await page.getByRole("button", { name: /识别来意|Recognise the intent/ }).click();
+    await expect(page.locator(".suggestion")).not.toHaveCount(0);
     for (let i = 0; i < 8; i++) {
       // Each stage panel is a landmark with a heading.
       const region = page.getByRole("region").filter({ has: page.locator("#stage-heading") });
@@ -37,6 +40,10 @@ for (const lang of ["zh-CN", "en"] as const) {
     await page.goto("/");
     await expect(page.getByRole("table")).toBeVisible();
     await expectNoViolations(page, "the case list");
+
+    await page.goto("/pack");
+    await page.locator("summary").first().click();
+    await expectNoViolations(page, "the knowledge pack page");
 
     await page.goto("/no/such/page");
     await expectNoViolations(page, "the not-found page");

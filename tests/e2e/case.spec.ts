@@ -64,14 +64,20 @@ test("a blank note is refused with a message and nothing is saved", async ({ pag
 test("personal data is masked on the case screen", async ({ page }) => {
   await new CaseList(page).open();
   await new CaseList(page).startCase();
+  await page.getByLabel(/手机号、账户或证件号/).fill("13800006229");
+  await page.getByRole("button", { name: "查找" }).click();
+  await expect(page.locator(".lookup-results")).toContainText("138****6229");
+  await expect(page.locator(".lookup-results")).not.toContainText("13800006229");
+  await page.getByRole("button", { name: /选择客户/ }).first().click();
   const panel = page.getByRole("complementary", { name: "客户信息" });
-  await expect(panel).toContainText("138****5678");
-  await expect(panel).not.toContainText("13812345678");
-  await expect(panel).not.toContainText("张伟");
+  await expect(panel).toContainText("138****6229");
+  await expect(panel).not.toContainText("13800006229");
+  await expect(panel).not.toContainText("谢超");
+  await expect(panel).toContainText("谢*");
 });
 
 test("an unknown case says so and offers the way back", async ({ page }) => {
-  await page.goto("/cases/01KAWZ3F7Q0000000000ABCD12");
+  await page.goto("/cases/019abf1c-8a2e-7c3d-9e4f-00abcd12ef34");
   await expect(page.getByRole("alert")).toContainText("找不到这个个案");
   await page.getByRole("link", { name: "返回个案列表" }).click();
   await expect(page.getByRole("heading", { name: "个案", level: 1 })).toBeVisible();

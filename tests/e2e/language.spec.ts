@@ -5,7 +5,7 @@ const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 // Latin words that stand in Chinese text as they are: key names and units.
 // Any other word of two letters or more in zh-CN mode is an untranslated string.
 const LATIN_WORD = /[A-Za-z]{2,}/g;
-const ALLOWED_IN_ZH = new Set<string>(["Alt", "GB", "MB"]);
+const ALLOWED_IN_ZH = new Set<string>(["Alt", "GB", "MB", "SIM", "TOML", "App"]);
 
 async function expectNoChinese(page: Page) {
   const text = await interfaceText(page);
@@ -13,8 +13,8 @@ async function expectNoChinese(page: Page) {
   expect(hit, `Chinese left on an English page: ${hit}`).toBeUndefined();
 }
 
-// Case references (ULID letters, e.g. "7KQW-RAWP") are data, not words,
-// even inside a label such as "打开个案 7KQW-RAWP".
+// Case references (hex digits of the case id, e.g. "7BEF-CADE") are data,
+// not words, even inside a label such as "打开个案 7BEF-CADE".
 const CASE_REF = /\b[0-9A-Z]{4}-[0-9A-Z]{4}\b/g;
 
 async function expectNoEnglish(page: Page) {
@@ -27,9 +27,13 @@ test("switching to English leaves no Chinese interface text, and back", async ({
   const list = new CaseList(page);
   await list.open();
   await list.startCase();
-  await page.getByRole("textbox").fill("备注 note");
+  await page.getByLabel("新备注").fill("备注 note");
   await page.getByRole("button", { name: "添加备注" }).click();
   await expect(page.locator(".note-text")).toHaveCount(1);
+  // Intake with ranked intents, which come from the pack in both languages.
+  await page.getByLabel("照客户的原话记录，不要改写。").fill("话费多扣了");
+  await page.getByRole("button", { name: "识别来意" }).click();
+  await expect(page.locator(".suggestion")).not.toHaveCount(0);
   await expectNoEnglish(page);
 
   await page.getByRole("button", { name: /English/ }).click();
@@ -44,10 +48,13 @@ test("switching to English leaves no Chinese interface text, and back", async ({
   await page.getByRole("link", { name: "Back to cases" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cases" })).toBeVisible();
   await expectNoChinese(page);
+  await page.getByRole("link", { name: "Knowledge pack" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Knowledge pack" })).toBeVisible();
+  await expectNoChinese(page);
 
   await page.getByRole("button", { name: /中文/ }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
-  await expect(page.getByRole("heading", { level: 1, name: "个案" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "知识包" })).toBeVisible();
   await expectNoEnglish(page);
 });
 

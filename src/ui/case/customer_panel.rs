@@ -2,6 +2,7 @@ use crate::contexts::case_session::use_case_session;
 use crate::contexts::demo::use_demo;
 use crate::contexts::i18n::use_i18n;
 use crate::i18n::Msg;
+use crate::platform::clock;
 use care_core::verify::{mask_id_number, mask_msisdn, mask_name};
 use leptos::prelude::*;
 
@@ -12,6 +13,7 @@ pub fn CustomerPanel() -> impl IntoView {
     let i18n = use_i18n();
     let demo = use_demo();
     let session = use_case_session();
+    let data = demo.data.clone();
     let customer = move || {
         session
             .state
@@ -29,6 +31,7 @@ pub fn CustomerPanel() -> impl IntoView {
                     let lang = move || i18n.lang();
                     let (plan, city, segment) = (c.plan.clone(), c.city.clone(), c.segment.clone());
                     let tenure = c.tenure_months.to_string();
+                    let tags = care_core::demo_data::profile_tags(&data, &c.id, clock::now());
                     view! {
                         <dl class="facts">
                             <dt>{move || i18n.t(Msg::Name)}</dt>
@@ -49,6 +52,12 @@ pub fn CustomerPanel() -> impl IntoView {
                             <dd>{move || i18n.fill(Msg::TenureMonths, &[("n", &tenure)])}</dd>
                         </dl>
                         <p class="muted small">{move || i18n.t(Msg::MaskedNotice)}</p>
+                        {(!tags.is_empty()).then(|| view! {
+                            <h3 class="small-heading">{move || i18n.t(Msg::ProfileTags)}</h3>
+                            <ul class="tags">
+                                {tags.into_iter().map(|t| view! { <li>{move || t.reason.get(i18n.lang()).to_owned()}</li> }).collect_view()}
+                            </ul>
+                        })}
                     }.into_any()
                 }
             }}

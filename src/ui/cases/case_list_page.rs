@@ -1,4 +1,3 @@
-use crate::contexts::demo::use_demo;
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::store::use_db;
 use crate::i18n::Msg;
@@ -11,20 +10,15 @@ use leptos::prelude::*;
 #[component]
 pub fn CaseListPage() -> impl IntoView {
     let i18n = use_i18n();
-    let demo = use_demo();
     let db = use_db();
     let cases = LocalResource::new(move || {
         let store = db.get();
         async move { store.list_cases().await }
     });
-    let demo_problem = demo.problem.clone();
 
     view! {
         <main id="main" class="cases-page" tabindex="-1">
             <h1>{move || i18n.t(Msg::Cases)}</h1>
-            {demo_problem.map(|detail| view! {
-                <p role="alert" class="error">{move || i18n.fill(Msg::DemoDataBroken, &[("detail", &detail)])}</p>
-            })}
             <NewCaseForm/>
             <section class="card" aria-labelledby="case-list-heading">
                 <h2 id="case-list-heading">{move || i18n.t(Msg::CaseList)}</h2>

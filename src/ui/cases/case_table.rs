@@ -37,7 +37,7 @@ pub fn CaseTable(
                         Some(text) => view! { <span translate="no">{text}</span> }.into_any(),
                         None => view! { <span>{move || i18n.t(Msg::NoCustomer)}</span> }.into_any(),
                     }}</td>
-                    <td>{move || i18n.t(stage_name(c.stage))}</td>
+                    <td>{move || if c.closed { i18n.t(Msg::Closed) } else { i18n.t(stage_name(c.stage)) }}</td>
                     <td class="num">{c.note_count}</td>
                     <td><time>{opened}</time></td>
                     <td><time>{updated}</time></td>

@@ -1,24 +1,20 @@
-use crate::contexts::demo::use_demo;
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::store::use_db;
 use crate::i18n::{channel_name, Msg};
 use crate::platform::idb::StoreError;
 use crate::platform::{clock, settings};
 use care_core::store::{record, RecordError};
-use care_core::verify::{mask_msisdn, mask_name};
-use care_core::{CaseLog, Channel, CustomerId, Event, EventBody};
+use care_core::{CaseLog, Channel, Event, EventBody};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-/// Opens a case: the channel and the customer, then straight to intake.
+/// Opens a case on a channel, then straight to intake.
 #[component]
 pub fn NewCaseForm() -> impl IntoView {
     let i18n = use_i18n();
-    let demo = use_demo();
     let db = use_db();
     let navigate = use_navigate();
     let channel = RwSignal::new(Channel::Hotline);
-    let customer = RwSignal::new(demo.customers.first().map(|c| c.id.clone()));
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(None::<StoreError>);
 
@@ -35,9 +31,10 @@ pub fn NewCaseForm() -> impl IntoView {
             case,
             device: settings::device_id(),
             at: clock::now(),
+            // The customer is found at intake, by phone, account or ID.
             body: EventBody::CaseOpened {
                 channel: channel.get_untracked(),
-                customer: customer.get_untracked(),
+                customer: None,
             },
         };
         let store = db.get();
@@ -52,16 +49,6 @@ pub fn NewCaseForm() -> impl IntoView {
             busy.set(false);
         });
     };
-
-    let customer_options = demo
-        .customers
-        .iter()
-        .map(|c| {
-            let value = c.id.as_str().to_owned();
-            let label = format!("{} · {}", mask_name(&c.name), mask_msisdn(&c.msisdn));
-            view! { <option value=value translate="no">{label}</option> }
-        })
-        .collect_view();
 
     view! {
         <section class="card new-case" aria-labelledby="new-case-heading">
@@ -79,16 +66,6 @@ pub fn NewCaseForm() -> impl IntoView {
                                 {move || i18n.t(channel_name(c))}
                             </option>
                         }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    <span>{move || i18n.t(Msg::Customer)}</span>
-                    <select on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        customer.set(if v.is_empty() { None } else { Some(CustomerId::new(v)) });
-                    }>
-                        {customer_options}
-                        <option value="">{move || i18n.t(Msg::NoCustomer)}</option>
                     </select>
                 </label>
                 <button type="submit" class="primary" disabled=move || busy.get()>

@@ -13,6 +13,10 @@ pub fn TopBar() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"☎"</span>
                 {move || i18n.t(Msg::AppName)}
             </a>
+            <nav class="top-nav" aria-label=move || i18n.t(Msg::AppName)>
+                <a href="/">{move || i18n.t(Msg::Cases)}</a>
+                <a href="/pack">{move || i18n.t(Msg::KnowledgePack)}</a>
+            </nav>
             <LanguageSwitch/>
         </header>
     }

@@ -13,7 +13,7 @@ export class CaseList {
   async startCase(channel = "热线") {
     await this.page.getByLabel("渠道").selectOption({ label: channel });
     await this.page.getByRole("button", { name: "开始受理" }).click();
-    await expect(this.page).toHaveURL(/\/cases\/[0-9A-Z]{26}$/);
+    await expect(this.page).toHaveURL(/\/cases\/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     await expect(this.page.getByRole("heading", { name: "受理", level: 2 })).toBeVisible();
   }
 }
