@@ -21,6 +21,9 @@ test("look up a customer, then a Chinese and an English statement are each ranke
   await page.getByRole("button", { name: /选择客户 .*138\*\*\*\*6229/ }).click();
   const panel = page.getByRole("complementary", { name: "客户信息" });
   await expect(panel).toContainText("138****6229");
+  // Choosing keeps the search and its results on screen (nothing typed is lost).
+  await expect(page.getByLabel(/手机号、账户或证件号/)).toHaveValue("138 0000 6229");
+  await expect(page.getByRole("button", { name: /选择客户 .*138\*\*\*\*6229/ })).toHaveAttribute("aria-pressed", "true");
   // Profile tags come with their reasons.
   await expect(panel.getByRole("list").last()).not.toBeEmpty();
 

@@ -12,13 +12,16 @@ use leptos::prelude::*;
 pub fn StagePanel() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_case_session();
-    let stage = move || {
+    // A memo, so the stage's own panel is rebuilt only when the stage
+    // changes, not on every event (it keeps half-typed inputs).
+    let stage = Memo::new(move |_| {
         session
             .state
             .get()
             .map(|s| s.stage)
             .unwrap_or(Stage::Intake)
-    };
+    });
+    let stage = move || stage.get();
     let next = move || stage().next();
     let prev = move || stage().prev();
 
