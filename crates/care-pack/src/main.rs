@@ -122,6 +122,7 @@ fn main() -> ExitCode {
                 r
             });
             println!("folds\t{}", cv.k);
+            println!("calibration_error\t{:.3}", cv.calibration_error);
             println!(
                 "latency_us\t{:.1}",
                 spent.as_secs_f64() * 1e6 / f64::from(count.max(1))
