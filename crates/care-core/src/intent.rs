@@ -15,8 +15,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Below this top probability the recogniser says "unknown" and the agent
-/// should ask an open question.
-pub const DEFAULT_THRESHOLD: f32 = 0.35;
+/// should ask an open question. The confidences are calibrated, so below
+/// one half the best guess is more likely wrong than right.
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
 
 const EPOCHS: usize = 40;
 const LEARNING_RATE: f32 = 0.8;

@@ -120,6 +120,21 @@ fn cross_validated_accuracy_meets_the_floor() {
 }
 
 #[test]
+fn vague_openings_are_unknown() {
+    let model = Recogniser::from_pack(&demo());
+    for said in [
+        "嗯……那个……",
+        "喂？你好",
+        "那个我有个问题",
+        "hello?",
+        "我想问一下",
+    ] {
+        let r = model.recognise(said);
+        assert!(r.unknown, "{said}: {:?}", &r.ranked[..2]);
+    }
+}
+
+#[test]
 fn customers_sentences_land_on_the_right_intent() {
     let model = Recogniser::from_pack(&demo());
     for (said, intent) in [
