@@ -164,14 +164,18 @@ impl IdbStore {
             .map_err(|e| StoreError::Damaged(e.to_string()))
     }
 
-    /// Keeps an imported pack (replacing any earlier one).
-    pub async fn store_pack(&self, pack: &StoredPack) -> Result<(), StoreError> {
-        let tx = self
-            .db
+    /// A readwrite transaction over the settings store.
+    fn write_settings(&self) -> Result<Transaction<'_>, StoreError> {
+        self.db
             .transaction(SETTINGS)
             .with_mode(TransactionMode::Readwrite)
             .build()
-            .map_err(write_error)?;
+            .map_err(write_error)
+    }
+
+    /// Keeps an imported pack (replacing any earlier one).
+    pub async fn store_pack(&self, pack: &StoredPack) -> Result<(), StoreError> {
+        let tx = self.write_settings()?;
         let settings = tx.object_store(SETTINGS).map_err(write_error)?;
         put(&settings, pack).await?;
         tx.commit().await.map_err(write_error)
@@ -179,12 +183,7 @@ impl IdbStore {
 
     /// Forgets the imported pack: the embedded one applies again.
     pub async fn forget_pack(&self) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(SETTINGS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(write_error)?;
+        let tx = self.write_settings()?;
         let settings = tx.object_store(SETTINGS).map_err(write_error)?;
         settings.delete(PACK_KEY).await.map_err(write_error)?;
         tx.commit().await.map_err(write_error)
