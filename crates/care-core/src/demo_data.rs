@@ -15,6 +15,7 @@
 mod billing;
 mod calendar;
 mod catalogue;
+mod extras;
 mod generate;
 mod history;
 mod identity;
@@ -121,6 +122,17 @@ impl DemoData {
             .iter()
             .filter(|e| e.area == profile.home_area && e.touches_any(&profile.home_cells))
             .collect()
+    }
+
+    /// What the reconstruct stage reads about a customer.
+    pub fn subject(&self, id: &CustomerId) -> Option<crate::reconstruct::Subject<'_>> {
+        Some(crate::reconstruct::Subject {
+            profile: self.customer(id)?.profile.as_ref()?,
+            records: self.records(id)?,
+            network_events: self.network_events_for(id),
+            plans: &self.plans,
+            countries: &self.countries,
+        })
     }
 
     /// Customers by phone number, account number or ID number, typed whole

@@ -9,6 +9,7 @@ pub mod customer;
 pub mod demo_data;
 pub mod intent;
 pub mod pack;
+pub mod reconstruct;
 pub mod records;
 pub mod store;
 pub mod text;

@@ -20,6 +20,7 @@ mod money;
 mod network;
 mod order;
 mod profile;
+mod screened;
 mod usage;
 
 pub use billing::{
@@ -39,9 +40,10 @@ pub use order::{
     SubscriptionChannel, ValueAddedService,
 };
 pub use profile::{
-    Country, OverQuota, PaymentMode, Plan, Profile, RealNameStatus, ServiceStatus, Sim, SimKind,
-    ValueTier,
+    Contract, Country, OverQuota, PaymentMode, Plan, Profile, RealNameStatus, ServiceStatus, Sim,
+    SimKind, ValueTier,
 };
+pub use screened::{ScamKind, ScreenedCall};
 pub use usage::DailyUsage;
 
 use serde::{Deserialize, Serialize};
@@ -62,6 +64,10 @@ pub struct CustomerRecords {
     pub contacts: Vec<Contact>,
     /// Handsets the customer has registered, the current one last.
     pub handsets: Vec<Handset>,
+    /// Calls to the customer that the network's anti-fraud screening
+    /// flagged, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub screened_calls: Vec<ScreenedCall>,
 }
 
 /// Serde for `time::Date` as `YYYY-MM-DD` (the workspace's `time` has no

@@ -49,6 +49,23 @@ impl Channel {
     pub fn from_slug(slug: &str) -> Option<Channel> {
         Channel::ALL.into_iter().find(|c| c.slug() == slug)
     }
+
+    pub fn label(self) -> crate::Text {
+        let (zh, en) = match self {
+            Channel::Hotline => ("客服热线", "hotline"),
+            Channel::Store => ("营业厅", "store"),
+            Channel::App => ("手机营业厅 App", "app"),
+            Channel::Web => ("网上营业厅", "website"),
+            Channel::WeChat => ("微信", "WeChat"),
+            Channel::Sms => ("短信", "SMS"),
+            Channel::Social => ("社交媒体", "social media"),
+            Channel::Email => ("电子邮件", "email"),
+        };
+        crate::Text {
+            zh_cn: zh.to_owned(),
+            en: en.to_owned(),
+        }
+    }
 }
 
 /// One immutable fact about a case.

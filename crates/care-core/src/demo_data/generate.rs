@@ -6,11 +6,11 @@ use super::catalogue::{self, CHARGING_PLANS, PLAN_WEIGHTS, THROTTLING_PLANS};
 use super::identity::{self, Taken};
 use super::network::{self, Network};
 use super::rng::{Rng, Stream};
-use super::{billing, history, usage, DemoData, Scenario, CUSTOMER_COUNT, PER_SCENARIO};
+use super::{billing, extras, history, usage, DemoData, Scenario, CUSTOMER_COUNT, PER_SCENARIO};
 use crate::customer::{Customer, CustomerId};
 use crate::records::{
     months_between, Area, CellId, Country, CustomerRecords, Fen, OrderId, PaymentChannel,
-    PaymentMode, Plan, Profile, ServiceStatus, ValueAddedService, ValueTier,
+    PaymentMode, Plan, Profile, RealNameStatus, ServiceStatus, ValueAddedService, ValueTier,
 };
 use std::collections::BTreeMap;
 use time::{Date, Duration, OffsetDateTime};
@@ -85,7 +85,8 @@ pub(super) fn generate(seed: u64, now: OffsetDateTime) -> DemoData {
         };
         let id = CustomerId::new(format!("C-{}", 20001 + index));
         let plot = plot(&mut rng, &cal, &plans, id, scenario, area, home_cells);
-        let (customer, recs) = write(&mut rng, &ctx, &plot, identity);
+        let mut extra = Rng::new(seed, Stream::Extras, index as u64);
+        let (customer, recs) = write(&mut rng, &mut extra, &ctx, &plot, identity);
         if let Some(s) = scenario {
             by_scenario.entry(s).or_default().push(customer.id.clone());
         }
@@ -253,6 +254,7 @@ struct Ctx<'a> {
 /// Writes the plot down as a customer and their records.
 fn write(
     rng: &mut Rng,
+    extra: &mut Rng,
     ctx: &Ctx<'_>,
     plot: &Plot<'_>,
     identity: identity::Identity,
@@ -280,7 +282,10 @@ fn write(
         PaymentMode::Prepaid => Vec::new(),
     };
     let (payments, balance) = billing::payments(rng, cal, plot, &mut bills);
-    let contacts = history::contacts(rng, cal, plot);
+    let mut contacts = history::contacts(rng, cal, plot);
+    extras::rate_and_add_contacts(extra, cal, plot, &mut contacts);
+    let screened_calls = extras::screened_calls(extra, cal, plot);
+    let contract = extras::contract(extra, cal, plot);
 
     let status = match plot.barred_from {
         // Ten days of one-way barring before everything stops.
@@ -290,7 +295,10 @@ fn write(
         Some(from) => ServiceStatus::OutgoingBarred { since: from },
         None => ServiceStatus::Active,
     };
-    let real_name = history::real_name(rng, plot);
+    let real_name = match plot.scenario {
+        Some(Scenario::ExpiredId) => RealNameStatus::DocumentExpired,
+        _ => history::real_name(rng, plot),
+    };
     let handset_imei = handsets.last().map(|h| h.imei.clone()).unwrap_or_default();
 
     let customer = Customer {
@@ -315,6 +323,7 @@ fn write(
             handset_imei,
             sim,
             real_name,
+            contract,
         }),
     };
     let records = CustomerRecords {
@@ -325,6 +334,7 @@ fn write(
         payments,
         contacts,
         handsets,
+        screened_calls,
     };
     (customer, records)
 }

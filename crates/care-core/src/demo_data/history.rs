@@ -363,6 +363,7 @@ pub(super) fn contacts(rng: &mut Rng, cal: &Calendar, plot: &Plot<'_>) -> Vec<Co
                 complaint: rng.chance(15),
                 outcome: ContactOutcome::ALL[rng.weighted(&[70, 8, 7, 10, 5])],
                 summary: contact_reason(intent),
+                rating: None,
             });
         }
     }
@@ -393,6 +394,7 @@ pub(super) fn contacts(rng: &mut Rng, cal: &Calendar, plot: &Plot<'_>) -> Vec<Co
                 complaint: last || rng.chance(30),
                 outcome,
                 summary: contact_reason(intent),
+                rating: None,
             });
         }
     }

@@ -12,6 +12,9 @@ pub(super) enum Stream {
     Network = 2,
     Identity = 3,
     Records = 4,
+    /// Contracts, screened calls and contact ratings: drawn apart from the
+    /// other records so adding them left the older records as they were.
+    Extras = 5,
 }
 
 pub(super) struct Rng(oorandom::Rand64);

@@ -35,10 +35,22 @@ pub enum Scenario {
     OldHandset,
     /// Two or more contacts in the last seven days.
     RepeatContact,
+    /// Under a minimum-term contract with months left: leaving now costs
+    /// an exit fee (port-out, cancellation, downgrades).
+    ContractTerm,
+    /// The ID document on file has expired; the real-name registration
+    /// must be renewed.
+    ExpiredId,
+    /// Calls flagged by the network's anti-fraud screening in the last
+    /// ten days, some of them answered.
+    ScamCalls,
+    /// A contact in the last three weeks that left the customer very
+    /// dissatisfied (rated 1 or 2), not resolved.
+    PoorService,
 }
 
 impl Scenario {
-    pub const ALL: [Scenario; 10] = [
+    pub const ALL: [Scenario; 14] = [
         Scenario::BillSpike,
         Scenario::Roaming,
         Scenario::AreaOutage,
@@ -49,6 +61,10 @@ impl Scenario {
         Scenario::SimChange,
         Scenario::OldHandset,
         Scenario::RepeatContact,
+        Scenario::ContractTerm,
+        Scenario::ExpiredId,
+        Scenario::ScamCalls,
+        Scenario::PoorService,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -63,6 +79,10 @@ impl Scenario {
             Scenario::SimChange => "sim_change",
             Scenario::OldHandset => "old_handset",
             Scenario::RepeatContact => "repeat_contact",
+            Scenario::ContractTerm => "contract_term",
+            Scenario::ExpiredId => "expired_id",
+            Scenario::ScamCalls => "scam_calls",
+            Scenario::PoorService => "poor_service",
         }
     }
 
@@ -80,6 +100,10 @@ impl Scenario {
             Scenario::SimChange => text("近期补换卡", "Recent SIM replacement"),
             Scenario::OldHandset => text("手机老旧，已过保修", "Old handset out of warranty"),
             Scenario::RepeatContact => text("7 天内重复来电", "Repeat contacts within 7 days"),
+            Scenario::ContractTerm => text("合约期内", "Within a contract term"),
+            Scenario::ExpiredId => text("实名证件已过期", "ID on file expired"),
+            Scenario::ScamCalls => text("近期接到诈骗预警来电", "Recent calls flagged as scams"),
+            Scenario::PoorService => text("近期服务体验差", "A recent poor service contact"),
         }
     }
 

@@ -153,6 +153,10 @@ pub enum Detector {
     SimChange,
     RepeatContact,
     DeviceAge,
+    ContractTerm,
+    IdExpired,
+    ScamCalls,
+    PoorContact,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -189,7 +193,7 @@ pub enum Routing {
     Specialist,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     Bills,
@@ -200,6 +204,8 @@ pub enum RecordKind {
     NetworkEvents,
     Payments,
     Devices,
+    Contracts,
+    ScreenedCalls,
 }
 
 /// Example utterances by language.

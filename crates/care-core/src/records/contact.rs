@@ -22,6 +22,10 @@ pub struct Contact {
     pub outcome: ContactOutcome,
     /// The agent's one-line summary.
     pub summary: Text,
+    /// The satisfaction score the customer gave afterwards, 1 (very
+    /// dissatisfied) to 5, if they answered the survey.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<u8>,
 }
 
 /// How the contact ended.

@@ -164,6 +164,39 @@ pub struct Profile {
     pub handset_imei: String,
     pub sim: Sim,
     pub real_name: RealNameStatus,
+    /// A minimum-term agreement (合约), if the line is under one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract: Option<Contract>,
+}
+
+/// A minimum-term agreement: a subsidised handset or a discounted plan in
+/// exchange for staying until `end`; leaving earlier costs a fee.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contract {
+    pub name: Text,
+    #[serde(with = "ymd")]
+    pub start: Date,
+    /// The last day of the minimum term.
+    #[serde(with = "ymd")]
+    pub end: Date,
+    /// What leaving costs per remaining month (the subsidy paid back).
+    pub exit_fee_per_month: Fen,
+}
+
+impl Contract {
+    /// Whole months left on `on` (0 once the term is over).
+    pub fn months_left(&self, on: Date) -> u32 {
+        if on > self.end {
+            0
+        } else {
+            crate::records::months_between(on, self.end) + 1
+        }
+    }
+
+    /// What leaving on `on` costs.
+    pub fn exit_fee(&self, on: Date) -> Fen {
+        Fen(self.exit_fee_per_month.0 * i64::from(self.months_left(on)))
+    }
 }
 
 /// What happens past the plan's data quota.
