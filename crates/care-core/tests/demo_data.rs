@@ -794,3 +794,33 @@ fn measure_generation_time_and_size() {
         println!("  {:<22} {}", s.slug(), data().scenario_customers(s).len());
     }
 }
+
+#[test]
+fn contract_expired_id_and_fraud_tags_come_with_their_scenarios() {
+    for (scenario, kind) in [
+        (Scenario::ContractTerm, TagKind::UnderContract),
+        (Scenario::ExpiredId, TagKind::IdExpired),
+        (Scenario::ScamCalls, TagKind::FraudAlert),
+    ] {
+        for id in data().scenario_customers(scenario) {
+            let tags = profile_tags(data(), id, NOW);
+            let tag = tags
+                .iter()
+                .find(|t| t.kind == kind)
+                .unwrap_or_else(|| panic!("{scenario:?} {id:?}: no {kind:?} in {tags:?}"));
+            assert!(has_han(&tag.reason.zh_cn) && !has_han(&tag.reason.en));
+        }
+    }
+    // Without a running contract there is no contract tag.
+    for c in ordinary() {
+        let running = c
+            .profile
+            .as_ref()
+            .and_then(|p| p.contract.as_ref())
+            .is_some_and(|k| k.end >= NOW.to_offset(demo_data::CHINA).date());
+        let tagged = profile_tags(data(), &c.id, NOW)
+            .iter()
+            .any(|t| t.kind == TagKind::UnderContract);
+        assert_eq!(running, tagged, "{:?}", c.id);
+    }
+}

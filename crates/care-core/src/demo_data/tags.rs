@@ -6,7 +6,7 @@ use super::DemoData;
 use crate::customer::CustomerId;
 use crate::records::{
     months_between, text, Bill, BillStatus, ContactOutcome, CustomerRecords, Fen, OrderKind,
-    OrderStatus,
+    OrderStatus, RealNameStatus,
 };
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
@@ -23,6 +23,9 @@ pub enum TagKind {
     ChurnRisk,
     Arrears,
     RoamingNow,
+    UnderContract,
+    IdExpired,
+    FraudAlert,
 }
 
 /// One tag, with its reason in both languages.
@@ -58,6 +61,8 @@ pub struct TagRules {
     pub roaming_recent_days: i64,
     /// Bills averaged for the value-tier reason.
     pub spend_months: usize,
+    /// How far back flagged scam calls raise a fraud alert, in days.
+    pub fraud_window_days: i64,
 }
 
 impl Default for TagRules {
@@ -73,6 +78,7 @@ impl Default for TagRules {
             churn_min_signals: 2,
             roaming_recent_days: 2,
             spend_months: 6,
+            fraud_window_days: 14,
         }
     }
 }
@@ -84,7 +90,8 @@ pub fn profile_tags(data: &DemoData, id: &CustomerId, now: OffsetDateTime) -> Ve
 }
 
 /// [`profile_tags`] with explicit rules. Tags come in a fixed order: tier,
-/// tenure, arrears, roaming, repeat contact, complaints, churn risk.
+/// tenure, arrears, roaming, contract, expired ID, fraud alert, repeat
+/// contact, complaints, churn risk.
 pub fn profile_tags_with(
     data: &DemoData,
     id: &CustomerId,
@@ -181,6 +188,57 @@ pub fn profile_tags_with(
             format!(
                 "roaming in {en} now ({days} {} so far)",
                 plural(days, "day", "days")
+            ),
+        ));
+    }
+
+    // Under contract: port-out, cancellation and downgrades cost a fee.
+    if let Some(c) = customer
+        .profile
+        .as_ref()
+        .and_then(|p| p.contract.as_ref())
+        .filter(|c| c.end >= today)
+    {
+        let left = c.months_left(today);
+        tags.push(tag(
+            TagKind::UnderContract,
+            format!("合约期内：还剩 {left} 个月（至 {}）", c.end),
+            format!(
+                "under contract: {left} {} left (until {})",
+                plural(left as usize, "month", "months"),
+                c.end
+            ),
+        ));
+    }
+
+    // The registered ID expired: some services wait for re-registration.
+    if customer
+        .profile
+        .as_ref()
+        .is_some_and(|p| p.real_name == RealNameStatus::DocumentExpired)
+    {
+        tags.push(tag(
+            TagKind::IdExpired,
+            String::from("实名证件已过期，需重新登记"),
+            String::from("registered ID expired: re-registration needed"),
+        ));
+    }
+
+    // Calls flagged by anti-fraud screening lately: be alert to a scam in
+    // progress (or to an impostor on the line).
+    let flagged = records
+        .screened_calls
+        .iter()
+        .filter(|c| c.at <= now && now - c.at < Duration::days(rules.fraud_window_days))
+        .count();
+    if flagged > 0 {
+        let fw = rules.fraud_window_days;
+        tags.push(tag(
+            TagKind::FraudAlert,
+            format!("反诈预警：{fw} 天内 {flagged} 通可疑来电"),
+            format!(
+                "fraud alert: {flagged} flagged {} in {fw} days",
+                plural(flagged, "call", "calls")
             ),
         ));
     }
