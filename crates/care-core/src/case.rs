@@ -9,9 +9,14 @@ mod fold;
 mod id;
 mod stage;
 
-pub use event::{Channel, Event, EventBody, NoteError, Suggestion, NOTE_MAX_CHARS};
+pub use event::{
+    Channel, Event, EventBody, FactSource, FeedbackVia, NoteError, Suggestion, TaskPlan,
+    NOTE_MAX_CHARS,
+};
 pub use fold::{
-    CaseLog, CaseState, CaseSummary, FoldError, IgnoredEvent, Note, Outcome, StageVisit,
+    Attempt, CapturedFact, CaseLog, CaseState, CaseSummary, ChosenSolution, CommitmentRecord,
+    ConfirmedCause, FoldError, FollowUp, IgnoredEvent, Note, Outcome, Rejection, Reopening,
+    StageVisit,
 };
 pub use id::{CaseId, DeviceId, EventId, IdSource};
 pub use stage::{MoveError, Stage};

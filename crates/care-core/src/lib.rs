@@ -4,9 +4,11 @@
 //! Time, ids and randomness come in as arguments, so everything here is
 //! tested natively and behaves the same in the browser.
 
+pub mod audit;
 pub mod case;
 pub mod customer;
 pub mod demo_data;
+pub mod facts;
 pub mod intent;
 pub mod pack;
 pub mod reconstruct;

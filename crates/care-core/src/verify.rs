@@ -1,5 +1,13 @@
-//! Identity verification. For now: masking of personal data, which stays
-//! masked until verification (issue 4 adds the policy engine).
+//! Identity verification: the policy (which level is needed, which
+//! methods reach it, attempts left, the lock), the checks of an answer
+//! against the customer's records, and the masking of personal data,
+//! which stays masked until the level is met.
+
+mod check;
+mod policy;
+
+pub use check::{check, CheckOutcome};
+pub use policy::{lock_after, status, MethodStatus, Unavailable, VerifyError, VerifyStatus};
 
 /// Masks a mobile number, keeping the operator prefix and the last four
 /// digits: `13812345678` → `138****5678`. Short numbers keep only the last

@@ -345,6 +345,11 @@ fn weights_strengths_and_caps_are_range_checked() {
         ("threshold = 1.5", "threshold = -1", "features[0].threshold"),
         ("max = 100000", "max = -5", "facts[0].max"),
         ("sla_hours = 48", "sla_hours = 0", "teams[0].sla_hours"),
+        (
+            "check = \"service_password\"",
+            "check = \"id_digits\"\ndigits = 30",
+            "verification.methods[0].digits",
+        ),
     ] {
         let p = problems(&broken(from, to));
         assert_eq!(p.len(), 1, "{to}: {p:#?}");
@@ -480,4 +485,30 @@ fn problems_read_in_both_languages() {
     assert!(p
         .render(Lang::En)
         .starts_with(&format!("test.toml:{}:", p.line)));
+}
+
+#[test]
+fn a_method_excluded_for_an_unknown_intent_is_named() {
+    let src = broken(
+        "check = \"service_password\"",
+        "check = \"service_password\"\nnot_for_intents = [\"sim_lots\"]",
+    );
+    let p = one(
+        &src,
+        "not_for_intents",
+        "verification.methods[0].not_for_intents[0]",
+        ProblemKind::Unknown {
+            kind: Kind::Intent,
+            id: "sim_lots".into(),
+        },
+    );
+    assert!(p.render(Lang::ZhCn).contains("sim_lots"));
+}
+
+#[test]
+fn a_method_with_an_unknown_check_is_refused() {
+    let src = broken("check = \"service_password\"", "check = \"palm_reading\"");
+    let p = problems(&src);
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(p[0].field.ends_with("check"), "{p:#?}");
 }

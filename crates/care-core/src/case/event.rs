@@ -3,6 +3,7 @@
 use super::id::{CaseId, DeviceId, EventId};
 use super::stage::Stage;
 use crate::customer::CustomerId;
+use crate::facts::FactValue;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use time::OffsetDateTime;
@@ -107,6 +108,145 @@ pub enum EventBody {
     /// A standard enquiry answered at intake with the pack's quick answer;
     /// the case is resolved on first contact.
     QuickAnswerGiven { answer: String },
+
+    // ---- listen
+    /// The agent asked one of the pack's prompts (or used its empathy or
+    /// caution phrase). Kept so nothing is asked twice, and for training.
+    PromptAsked { prompt: String },
+    /// A fact was captured or corrected; the latest value wins.
+    FactCaptured {
+        fact: String,
+        value: FactValue,
+        source: FactSource,
+    },
+    /// A captured fact turned out wrong and was withdrawn.
+    FactCleared { fact: String },
+
+    // ---- verify (audit events: each carries the hash of the previous
+    // audit event of the same device in this case, see `audit`)
+    /// One verification attempt. What the customer answered is never kept:
+    /// only the method and whether it passed.
+    VerificationAttempted {
+        method: String,
+        passed: bool,
+        prev: String,
+    },
+    /// Too many failed attempts: verification is locked until `until`.
+    VerificationLocked {
+        #[serde(with = "time::serde::rfc3339")]
+        until: OffsetDateTime,
+        prev: String,
+    },
+    /// Sensitive data was shown to the agent (a record, or a personal
+    /// field unmasked).
+    DataRevealed { what: String, prev: String },
+
+    // ---- diagnose
+    /// The agent settled the cause: the top suggestion or another.
+    CauseConfirmed {
+        cause: String,
+        suggested: Option<String>,
+    },
+
+    // ---- resolve
+    /// A suggested solution the agent or the customer turned down, and why.
+    SolutionRejected { solution: String, reason: String },
+    /// The solution agreed with the customer; `escalated_to` is the team
+    /// when it is above the agent's authority.
+    SolutionChosen {
+        solution: String,
+        escalated_to: Option<String>,
+    },
+
+    // ---- commit
+    /// What was promised to the customer, as they were told it.
+    CommitmentMade {
+        solution: String,
+        text: String,
+        lang: crate::text::Lang,
+        #[serde(with = "time::serde::rfc3339")]
+        deadline: OffsetDateTime,
+        contact: String,
+        tasks: Vec<TaskPlan>,
+    },
+    /// A task of the commitment was done.
+    TaskDone { task: usize },
+
+    // ---- follow up
+    /// The follow-up with the customer: solved or not, satisfied or not,
+    /// and the survey answers, with the channel they came through.
+    FollowUpRecorded {
+        solved: bool,
+        satisfied: bool,
+        csat: Option<u8>,
+        nps: Option<u8>,
+        comment: String,
+        via: FeedbackVia,
+    },
+    /// Not solved after all: back to diagnose, with the history kept.
+    CaseReopened { reason: String },
+    /// The case is finished and goes to the archive.
+    CaseArchived,
+}
+
+/// Where a captured fact came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactSource {
+    /// Taken from the first statement and confirmed by the agent.
+    Statement,
+    /// The customer's answer to a question.
+    Answer,
+    /// Read from the customer's records.
+    Records,
+}
+
+/// A task of a commitment, as planned when it was made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskPlan {
+    pub title: crate::text::Text,
+    /// A role id or a team id of the pack.
+    pub owner: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub due: OffsetDateTime,
+}
+
+/// How the follow-up answers came back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackVia {
+    Callback,
+    OnlineSurvey,
+    AppPopUp,
+}
+
+impl FeedbackVia {
+    pub const ALL: [FeedbackVia; 3] = [
+        FeedbackVia::Callback,
+        FeedbackVia::OnlineSurvey,
+        FeedbackVia::AppPopUp,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            FeedbackVia::Callback => "callback",
+            FeedbackVia::OnlineSurvey => "online_survey",
+            FeedbackVia::AppPopUp => "app_pop_up",
+        }
+    }
+}
+
+impl EventBody {
+    /// The chain link of an audit event (verification attempts, locks and
+    /// reveals), `None` for other events.
+    pub fn audit_prev(&self) -> Option<&str> {
+        match self {
+            EventBody::VerificationAttempted { prev, .. }
+            | EventBody::VerificationLocked { prev, .. }
+            | EventBody::DataRevealed { prev, .. } => Some(prev),
+            _ => None,
+        }
+    }
 }
 
 /// One recognised intent with its confidence in thousandths (integers keep

@@ -1,11 +1,12 @@
 //! The fold from a case's events to its state.
 
-use super::event::{Channel, Event, EventBody, Suggestion};
+use super::event::{Channel, Event, EventBody, FactSource, FeedbackVia, Suggestion, TaskPlan};
 use super::id::{CaseId, DeviceId, EventId};
 use super::stage::Stage;
 use crate::customer::CustomerId;
+use crate::facts::FactValue;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
 use time::OffsetDateTime;
 
@@ -82,6 +83,117 @@ pub struct CaseState {
     pub intent_overridden: bool,
     /// How the case ended, if it has.
     pub outcome: Option<Outcome>,
+
+    /// Every prompt asked, in order (a repeat appears twice).
+    #[serde(default)]
+    pub asked: Vec<String>,
+    /// The facts captured so far, by fact id.
+    #[serde(default)]
+    pub facts: BTreeMap<String, CapturedFact>,
+    /// Every verification attempt, in order.
+    #[serde(default)]
+    pub attempts: Vec<Attempt>,
+    /// The latest verification lock.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub locked_until: Option<OffsetDateTime>,
+    /// What sensitive data was shown, in order.
+    #[serde(default)]
+    pub reveals: Vec<String>,
+    /// The cause the agent confirmed, and what was suggested at the time.
+    #[serde(default)]
+    pub cause: Option<ConfirmedCause>,
+    /// Solutions turned down, with the reasons.
+    #[serde(default)]
+    pub rejected: Vec<Rejection>,
+    #[serde(default)]
+    pub solution: Option<ChosenSolution>,
+    #[serde(default)]
+    pub commitment: Option<CommitmentRecord>,
+    /// Indexes of the commitment's tasks that are done.
+    #[serde(default)]
+    pub tasks_done: BTreeSet<usize>,
+    #[serde(default)]
+    pub follow_up: Option<FollowUp>,
+    /// Every reopening, in order.
+    #[serde(default)]
+    pub reopenings: Vec<Reopening>,
+}
+
+/// A captured fact with where it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CapturedFact {
+    pub value: FactValue,
+    pub source: FactSource,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+/// One verification attempt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    pub id: EventId,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub method: String,
+    pub passed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfirmedCause {
+    pub cause: String,
+    /// The top suggestion when the agent chose; differs from `cause` when
+    /// the agent overrode it.
+    pub suggested: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    pub solution: String,
+    pub reason: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChosenSolution {
+    pub solution: String,
+    pub escalated_to: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentRecord {
+    pub solution: String,
+    pub text: String,
+    pub lang: crate::text::Lang,
+    #[serde(with = "time::serde::rfc3339")]
+    pub deadline: OffsetDateTime,
+    pub contact: String,
+    pub tasks: Vec<TaskPlan>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub solved: bool,
+    pub satisfied: bool,
+    pub csat: Option<u8>,
+    pub nps: Option<u8>,
+    pub comment: String,
+    pub via: FeedbackVia,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reopening {
+    pub reason: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
 }
 
 /// How a case ended.
@@ -90,6 +202,8 @@ pub struct CaseState {
 pub enum Outcome {
     /// Answered at intake with a quick answer: first-contact resolution.
     QuickAnswer { answer: String },
+    /// Worked through the flow and archived after the follow-up.
+    Archived { solved: bool },
 }
 
 /// What the case list shows; a cache of the fold, always rebuildable from the log.
@@ -171,7 +285,182 @@ impl CaseState {
                     answer: answer.clone(),
                 });
             }
+            body => self.apply_flow(event, body),
         }
+    }
+
+    /// The events of the guided flow after intake. Once the case is closed
+    /// only a reopening changes it; anything else (say, from a device that
+    /// had not heard of the closing) stays in the log, skipped.
+    fn apply_flow(&mut self, event: &Event, body: &EventBody) {
+        if self.outcome.is_some() && !matches!(body, EventBody::CaseReopened { .. }) {
+            self.ignored.push(IgnoredEvent {
+                id: event.id,
+                reason: "the case is closed".into(),
+            });
+            return;
+        }
+        let at = event.at;
+        match body {
+            EventBody::PromptAsked { prompt } => self.asked.push(prompt.clone()),
+            EventBody::FactCaptured {
+                fact,
+                value,
+                source,
+            } => {
+                self.facts.insert(
+                    fact.clone(),
+                    CapturedFact {
+                        value: value.clone(),
+                        source: *source,
+                        at,
+                    },
+                );
+            }
+            EventBody::FactCleared { fact } => {
+                self.facts.remove(fact);
+            }
+            EventBody::VerificationAttempted { method, passed, .. } => {
+                self.attempts.push(Attempt {
+                    id: event.id,
+                    at,
+                    method: method.clone(),
+                    passed: *passed,
+                })
+            }
+            EventBody::VerificationLocked { until, .. } => self.locked_until = Some(*until),
+            EventBody::DataRevealed { what, .. } => self.reveals.push(what.clone()),
+            EventBody::CauseConfirmed { cause, suggested } => {
+                self.cause = Some(ConfirmedCause {
+                    cause: cause.clone(),
+                    suggested: suggested.clone(),
+                    at,
+                });
+                // A new cause makes the earlier choice of solution moot.
+                self.solution = None;
+                self.commitment = None;
+                self.tasks_done.clear();
+            }
+            EventBody::SolutionRejected { solution, reason } => self.rejected.push(Rejection {
+                solution: solution.clone(),
+                reason: reason.clone(),
+                at,
+            }),
+            EventBody::SolutionChosen {
+                solution,
+                escalated_to,
+            } => {
+                self.solution = Some(ChosenSolution {
+                    solution: solution.clone(),
+                    escalated_to: escalated_to.clone(),
+                    at,
+                });
+                self.commitment = None;
+                self.tasks_done.clear();
+            }
+            EventBody::CommitmentMade {
+                solution,
+                text,
+                lang,
+                deadline,
+                contact,
+                tasks,
+            } => {
+                self.commitment = Some(CommitmentRecord {
+                    solution: solution.clone(),
+                    text: text.clone(),
+                    lang: *lang,
+                    deadline: *deadline,
+                    contact: contact.clone(),
+                    tasks: tasks.clone(),
+                    at,
+                });
+                self.tasks_done.clear();
+            }
+            EventBody::TaskDone { task } => {
+                if self
+                    .commitment
+                    .as_ref()
+                    .is_some_and(|c| *task < c.tasks.len())
+                {
+                    self.tasks_done.insert(*task);
+                } else {
+                    self.ignored.push(IgnoredEvent {
+                        id: event.id,
+                        reason: "no such task".into(),
+                    });
+                }
+            }
+            EventBody::FollowUpRecorded {
+                solved,
+                satisfied,
+                csat,
+                nps,
+                comment,
+                via,
+            } => {
+                self.follow_up = Some(FollowUp {
+                    solved: *solved,
+                    satisfied: *satisfied,
+                    csat: *csat,
+                    nps: *nps,
+                    comment: comment.clone(),
+                    via: *via,
+                    at,
+                })
+            }
+            EventBody::CaseReopened { reason } => {
+                if self.furthest < Stage::Diagnose {
+                    self.ignored.push(IgnoredEvent {
+                        id: event.id,
+                        reason: "nothing to reopen before diagnosis".into(),
+                    });
+                    return;
+                }
+                self.reopenings.push(Reopening {
+                    reason: reason.clone(),
+                    at,
+                });
+                self.outcome = None;
+                self.cause = None;
+                self.solution = None;
+                self.commitment = None;
+                self.tasks_done.clear();
+                self.follow_up = None;
+                self.stage = Stage::Diagnose;
+                self.visits.push(StageVisit {
+                    id: event.id,
+                    at,
+                    stage: Stage::Diagnose,
+                });
+            }
+            EventBody::CaseArchived => {
+                let solved = self.follow_up.as_ref().is_some_and(|f| f.solved);
+                self.outcome = Some(Outcome::Archived { solved });
+            }
+            // Handled in `apply`.
+            EventBody::CaseOpened { .. }
+            | EventBody::StageEntered { .. }
+            | EventBody::NoteAdded { .. }
+            | EventBody::CustomerIdentified { .. }
+            | EventBody::StatementTaken { .. }
+            | EventBody::IntentsSuggested { .. }
+            | EventBody::IntentConfirmed { .. }
+            | EventBody::QuickAnswerGiven { .. } => {}
+        }
+    }
+
+    /// The facts as values, for diagnosis rules.
+    pub fn fact_values(&self) -> crate::facts::Facts {
+        self.facts
+            .iter()
+            .map(|(k, v)| (k.clone(), v.value.clone()))
+            .collect()
+    }
+
+    /// How many times a prompt was asked.
+    pub fn times_asked(&self, prompt: &str) -> usize {
+        self.asked.iter().filter(|p| *p == prompt).count()
     }
 
     pub fn summary(&self) -> CaseSummary {
@@ -253,6 +542,18 @@ impl CaseLog {
             intent: None,
             intent_overridden: false,
             outcome: None,
+            asked: Vec::new(),
+            facts: BTreeMap::new(),
+            attempts: Vec::new(),
+            locked_until: None,
+            reveals: Vec::new(),
+            cause: None,
+            rejected: Vec::new(),
+            solution: None,
+            commitment: None,
+            tasks_done: BTreeSet::new(),
+            follow_up: None,
+            reopenings: Vec::new(),
         };
         for e in events {
             if e.case != state.id {

@@ -323,6 +323,7 @@ fn write(
             handset_imei,
             sim,
             real_name,
+            service_password: Some(extra.digits(6)),
             contract,
         }),
     };

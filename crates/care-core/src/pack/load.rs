@@ -509,7 +509,17 @@ impl Checker {
                 (1..=5).contains(&m.strength),
                 "1..=5",
             );
+            if let Some(d) = m.digits {
+                self.range(
+                    mp.key("digits"),
+                    f64::from(d),
+                    (2..=8).contains(&d),
+                    "2..=8",
+                );
+            }
+            self.refers_all(Kind::Intent, mp.key("not_for_intents"), &m.not_for_intents);
         }
+        self.refers(Kind::Level, path.key("records_level"), &v.records_level);
         let mut last = None;
         for (i, l) in v.levels.iter().enumerate() {
             let lp = path.key("levels").at(i);

@@ -50,6 +50,9 @@ pub struct Pack {
 pub struct Verification {
     pub max_attempts: u32,
     pub lock_minutes: u32,
+    /// The least level at which the customer's records and unmasked
+    /// personal data may be shown, whatever the intent needs.
+    pub records_level: String,
     pub methods: Vec<Method>,
     pub levels: Vec<Level>,
 }
@@ -63,6 +66,31 @@ pub struct Method {
     pub description: Option<Text>,
     pub strength: u32,
     pub channels: Vec<Channel>,
+    /// What the app checks the customer's answer against.
+    pub check: CheckKind,
+    /// For `id_digits`: how many trailing characters of the ID number.
+    #[serde(default)]
+    pub digits: Option<u32>,
+    /// Intents for which the method proves nothing (a one-time code to a
+    /// SIM reported lost reaches whoever holds the SIM).
+    #[serde(default)]
+    pub not_for_intents: Vec<String>,
+}
+
+/// How a verification method is checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    /// The service password the customer keys in, against the account's.
+    ServicePassword,
+    /// Trailing digits of the holder's ID number.
+    IdDigits,
+    /// The amount of one of the last three bills, to within ¥1.
+    BillAmount,
+    /// A code sent by SMS to the registered number, read back.
+    OneTimeCode,
+    /// The agent attests that they checked the original document in person.
+    DocumentInPerson,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -372,6 +400,29 @@ pub struct QuickAnswer {
 impl Pack {
     pub fn intent(&self, id: &str) -> Option<&Intent> {
         self.intents.iter().find(|i| i.id == id)
+    }
+
+    /// The position of a verification level, weakest first.
+    pub fn level_rank(&self, id: &str) -> Option<usize> {
+        self.verification.levels.iter().position(|l| l.id == id)
+    }
+
+    /// The stronger of two levels (the known one if only one is known).
+    pub fn stronger_level<'a>(&self, a: &'a str, b: &'a str) -> &'a str {
+        match (self.level_rank(a), self.level_rank(b)) {
+            (Some(x), Some(y)) if y > x => b,
+            (None, Some(_)) => b,
+            _ => a,
+        }
+    }
+
+    /// The level needed before the records of a case with `intent` are
+    /// shown: the intent's own, and never below the pack's records level.
+    pub fn records_level_for<'a>(&'a self, intent: Option<&'a str>) -> &'a str {
+        let base = self.verification.records_level.as_str();
+        intent
+            .and_then(|i| self.intent(i))
+            .map_or(base, |i| self.stronger_level(base, &i.verification))
     }
 
     pub fn fact(&self, id: &str) -> Option<&Fact> {

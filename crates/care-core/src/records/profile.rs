@@ -164,6 +164,10 @@ pub struct Profile {
     pub handset_imei: String,
     pub sim: Sim,
     pub real_name: RealNameStatus,
+    /// The 6-digit service password (服务密码) the customer keys in to
+    /// prove who they are. A secret: never shown, only compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_password: Option<String>,
     /// A minimum-term agreement (合约), if the line is under one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract: Option<Contract>,
