@@ -264,7 +264,10 @@ mod tests {
                     zh_cn: "营业厅".into(),
                     en: "Store".into(),
                 },
+                keywords: Default::default(),
             }],
+            when_true: Default::default(),
+            when_false: Default::default(),
         }
     }
 

@@ -10,6 +10,7 @@ pub mod customer;
 pub mod demo_data;
 pub mod facts;
 pub mod intent;
+pub mod listen;
 pub mod pack;
 pub mod reconstruct;
 pub mod records;

@@ -90,6 +90,10 @@ pub struct CaseState {
     /// The facts captured so far, by fact id.
     #[serde(default)]
     pub facts: BTreeMap<String, CapturedFact>,
+    /// Facts the agent withdrew or said the statement does not give: not
+    /// offered from the statement again.
+    #[serde(default)]
+    pub dismissed_offers: BTreeSet<String>,
     /// Every verification attempt, in order.
     #[serde(default)]
     pub attempts: Vec<Attempt>,
@@ -308,6 +312,7 @@ impl CaseState {
                 value,
                 source,
             } => {
+                self.dismissed_offers.remove(fact);
                 self.facts.insert(
                     fact.clone(),
                     CapturedFact {
@@ -319,6 +324,7 @@ impl CaseState {
             }
             EventBody::FactCleared { fact } => {
                 self.facts.remove(fact);
+                self.dismissed_offers.insert(fact.clone());
             }
             EventBody::VerificationAttempted { method, passed, .. } => {
                 self.attempts.push(Attempt {
@@ -544,6 +550,7 @@ impl CaseLog {
             outcome: None,
             asked: Vec::new(),
             facts: BTreeMap::new(),
+            dismissed_offers: BTreeSet::new(),
             attempts: Vec::new(),
             locked_until: None,
             reveals: Vec::new(),

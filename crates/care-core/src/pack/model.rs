@@ -120,6 +120,10 @@ pub enum FactType {
 pub struct Choice {
     pub id: String,
     pub name: Text,
+    /// Words customers use for it, by language, so the listen stage can
+    /// offer the choice when the first statement says it.
+    #[serde(default)]
+    pub keywords: Examples,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -137,6 +141,11 @@ pub struct Fact {
     pub max_len: Option<u32>,
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// For a bool fact: phrases that mean yes, and that mean no.
+    #[serde(default)]
+    pub when_true: Examples,
+    #[serde(default)]
+    pub when_false: Examples,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
