@@ -154,6 +154,27 @@ impl FactValue {
         }
     }
 
+    /// The value as the input field shows it for editing.
+    pub fn input_text(&self) -> String {
+        match self {
+            FactValue::Money(fen) => {
+                let f = crate::records::Fen(*fen);
+                format!("{}.{:02}", f.0 / 100, (f.0 % 100).abs())
+            }
+            FactValue::Number(n) => {
+                let s = format!("{:.3}", *n as f64 / 1000.0);
+                s.trim_end_matches('0').trim_end_matches('.').to_owned()
+            }
+            FactValue::Bool(b) => b.to_string(),
+            FactValue::Datetime(s) => s.replacen('T', " ", 1),
+            FactValue::Text(s)
+            | FactValue::Date(s)
+            | FactValue::Month(s)
+            | FactValue::Phone(s)
+            | FactValue::Choice(s) => s.clone(),
+        }
+    }
+
     /// Whether the value is of the fact's type (a value from another device
     /// or an older pack may not be).
     pub fn fits(&self, fact: &Fact) -> bool {

@@ -6,14 +6,17 @@
 
 pub mod audit;
 pub mod case;
+pub mod commit;
 pub mod customer;
 pub mod demo_data;
+pub mod diagnose;
 pub mod facts;
 pub mod intent;
 pub mod listen;
 pub mod pack;
 pub mod reconstruct;
 pub mod records;
+pub mod resolve;
 pub mod store;
 pub mod text;
 pub mod verify;
