@@ -5,3 +5,4 @@ pub mod demo;
 pub mod i18n;
 pub mod knowledge;
 pub mod store;
+pub mod verification;

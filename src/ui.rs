@@ -3,5 +3,8 @@
 pub mod case;
 pub mod cases;
 pub mod intake;
+pub mod listen;
 pub mod pack;
+pub mod reconstruct;
 pub mod shell;
+pub mod verify;

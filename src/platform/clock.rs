@@ -50,3 +50,9 @@ pub fn new_case_id() -> CaseId {
 pub fn new_device_id() -> DeviceId {
     DeviceId::from_uuid(next_uuid())
 }
+
+/// A six-digit one-time code from the WebCrypto source.
+pub fn one_time_code() -> String {
+    let n = (random_bits() % 1_000_000) as u32;
+    format!("{n:06}")
+}

@@ -21,6 +21,7 @@ mod history;
 mod identity;
 mod lookup;
 mod network;
+mod quick;
 mod rng;
 mod scenario;
 mod tags;

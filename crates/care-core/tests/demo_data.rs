@@ -824,3 +824,27 @@ fn contract_expired_id_and_fraud_tags_come_with_their_scenarios() {
         assert_eq!(running, tagged, "{:?}", c.id);
     }
 }
+
+#[test]
+fn before_verification_tags_show_no_amounts_and_no_place() {
+    let money = |s: &str| s.contains('¥');
+    let mut masked = 0;
+    for c in &data().customers {
+        for t in profile_tags(data(), &c.id, NOW) {
+            let shown = t.shown(false);
+            assert!(!money(&shown.zh_cn) && !money(&shown.en), "{t:?}");
+            if let Some(m) = &t.masked {
+                masked += 1;
+                assert_ne!(m, &t.reason);
+                assert_eq!(t.shown(true), &t.reason);
+            }
+            if t.kind == TagKind::RoamingNow {
+                assert!(
+                    t.masked.is_some(),
+                    "where the customer is abroad is personal"
+                );
+            }
+        }
+    }
+    assert!(masked > data().customers.len() / 2, "{masked}");
+}

@@ -69,6 +69,7 @@ fn CaseProblem(msg: Msg) -> impl IntoView {
 fn CaseWorkspace(session: CaseSession) -> impl IntoView {
     let i18n = use_i18n();
     provide_case_session(session);
+    crate::contexts::verification::provide_verification();
     use_stage_shortcuts(session);
     let reference = case_ref(session.id);
     view! {

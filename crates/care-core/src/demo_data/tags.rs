@@ -33,6 +33,21 @@ pub enum TagKind {
 pub struct Tag {
     pub kind: TagKind,
     pub reason: Text,
+    /// The reason without figures from the account (spend, arrears, bill
+    /// amounts), shown until the customer is verified; `None` when the
+    /// reason has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub masked: Option<Text>,
+}
+
+impl Tag {
+    /// What may be shown now: the full reason once verified.
+    pub fn shown(&self, verified: bool) -> &Text {
+        match (&self.masked, verified) {
+            (Some(m), false) => m,
+            _ => &self.reason,
+        }
+    }
 }
 
 /// The thresholds of the tags. The defaults follow common contact-centre
@@ -108,6 +123,11 @@ pub fn profile_tags_with(
     let tag = |kind, zh: String, en: String| Tag {
         kind,
         reason: text(zh, en),
+        masked: None,
+    };
+    let with_masked = |mut t: Tag, zh: String, en: String| {
+        t.masked = Some(text(zh, en));
+        t
     };
 
     // Value tier, with the average spend behind it.
@@ -130,10 +150,14 @@ pub fn profile_tags_with(
     } else {
         let n = recent.len();
         let avg = Fen(recent.iter().map(|b| b.total.0).sum::<i64>() / n as i64);
-        tags.push(tag(
-            TagKind::ValueTier,
-            format!("{}客户，近 {n} 个月月均消费 {avg}", tier.zh_cn),
-            format!("{} tier, average {avg} a month over {n} months", tier.en),
+        tags.push(with_masked(
+            tag(
+                TagKind::ValueTier,
+                format!("{}客户，近 {n} 个月月均消费 {avg}", tier.zh_cn),
+                format!("{} tier, average {avg} a month over {n} months", tier.en),
+            ),
+            format!("{}客户", tier.zh_cn),
+            format!("{} tier", tier.en),
         ));
     }
 
@@ -161,7 +185,11 @@ pub fn profile_tags_with(
     // Arrears.
     let arrears = arrears(data, id, records, today);
     if let Some(a) = &arrears {
-        tags.push(tag(TagKind::Arrears, a.zh.clone(), a.en.clone()));
+        tags.push(with_masked(
+            tag(TagKind::Arrears, a.zh.clone(), a.en.clone()),
+            String::from("有欠费（金额核验后显示）"),
+            String::from("in arrears (amount shown after verification)"),
+        ));
     }
 
     // Roaming now.
@@ -182,13 +210,17 @@ pub fn profile_tags_with(
                 || (String::from("境外"), String::from("abroad")),
                 |c| (c.name.zh_cn.clone(), c.name.en.clone()),
             );
-        tags.push(tag(
-            TagKind::RoamingNow,
-            format!("正在{zh}漫游（已 {days} 天）"),
-            format!(
-                "roaming in {en} now ({days} {} so far)",
-                plural(days, "day", "days")
+        tags.push(with_masked(
+            tag(
+                TagKind::RoamingNow,
+                format!("正在{zh}漫游（已 {days} 天）"),
+                format!(
+                    "roaming in {en} now ({days} {} so far)",
+                    plural(days, "day", "days")
+                ),
             ),
+            String::from("正在境外漫游"),
+            String::from("roaming abroad now"),
         ));
     }
 
@@ -346,10 +378,14 @@ pub fn profile_tags_with(
     if signals.len() >= rules.churn_min_signals {
         let zh: Vec<&str> = signals.iter().map(|(z, _)| z.as_str()).collect();
         let en: Vec<&str> = signals.iter().map(|(_, e)| e.as_str()).collect();
-        tags.push(tag(
-            TagKind::ChurnRisk,
-            format!("流失风险：{}", zh.join("、")),
-            format!("churn risk: {}", en.join(", ")),
+        tags.push(with_masked(
+            tag(
+                TagKind::ChurnRisk,
+                format!("流失风险：{}", zh.join("、")),
+                format!("churn risk: {}", en.join(", ")),
+            ),
+            String::from("流失风险（原因核验后显示）"),
+            String::from("churn risk (reasons shown after verification)"),
         ));
     }
     tags

@@ -245,6 +245,24 @@ pub enum RecordKind {
     ScreenedCalls,
 }
 
+impl RecordKind {
+    /// The name used in the pack file and in audit entries.
+    pub fn slug(self) -> &'static str {
+        match self {
+            RecordKind::Bills => "bills",
+            RecordKind::Usage => "usage",
+            RecordKind::Orders => "orders",
+            RecordKind::Subscriptions => "subscriptions",
+            RecordKind::Contacts => "contacts",
+            RecordKind::NetworkEvents => "network_events",
+            RecordKind::Payments => "payments",
+            RecordKind::Devices => "devices",
+            RecordKind::Contracts => "contracts",
+            RecordKind::ScreenedCalls => "screened_calls",
+        }
+    }
+}
+
 /// Example utterances by language.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,0 +1,119 @@
+import { expect, test, type Page } from "@playwright/test";
+import { CaseList } from "./pages/app";
+
+/** A demo customer whose latest bill spiked (generated from the fixed seed). */
+const BILL_SPIKE_PHONE = "13800006229";
+
+async function startWith(page: Page, phone: string, said: string, intent: RegExp) {
+  const list = new CaseList(page);
+  await list.open();
+  await list.startCase();
+  await page.getByLabel(/手机号、账户或证件号/).fill(phone);
+  await page.getByRole("button", { name: "查找" }).click();
+  await page.getByRole("button", { name: /选择客户/ }).first().click();
+  await page.getByLabel("照客户的原话记录，不要改写。").fill(said);
+  await page.getByRole("button", { name: "识别来意" }).click();
+  await page.getByRole("button", { name: intent }).first().click();
+  await expect(page.locator(".confirmed-intent")).toBeVisible();
+}
+
+async function next(page: Page, stage: string) {
+  await page.getByRole("button", { name: `进入下一阶段：${stage} →` }).click();
+  await expect(page.locator("#stage-heading")).toHaveText(stage);
+}
+
+/** Reads the demo answer for a method and gives it as the customer would. */
+async function passWithDemoAnswer(page: Page, method: RegExp) {
+  const row = page.locator(".method").filter({ hasText: method });
+  await row.getByRole("button", { name: "演示数据：显示正确答案" }).click();
+  const answer = (await row.locator(".demo-hint").innerText()).trim();
+  await row.getByLabel("客户的回答").fill(answer);
+  await row.getByRole("button", { name: "核对" }).click();
+  await expect(row).toContainText("已通过");
+}
+
+test("listen offers what the first statement said and never asks it again", async ({ page }) => {
+  await startWith(page, BILL_SPIKE_PHONE, "这个月话费怎么多扣了30块", /使用此来意.*账单争议/);
+  await next(page, "倾听");
+  await expect(page.getByRole("status").filter({ hasText: "必填信息 0/2" })).toBeVisible();
+  const month = page.locator(".fact-row").filter({ hasText: "账单月份" });
+  await expect(month).toContainText("客户已说：“这个月”");
+  await month.getByRole("button", { name: /确认/ }).click();
+  const amount = page.locator(".fact-row").filter({ hasText: "争议金额" });
+  await expect(amount).toContainText("客户已说：“30块”");
+  await amount.getByRole("button", { name: /确认：¥30.00/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "必填信息 2/2" })).toBeVisible();
+  await expect(page.getByText("必填信息已齐全，可以进入身份核验。")).toBeVisible();
+  // The prompt that asks for the month is marked known; the suggested next
+  // question is about something else.
+  const whichBill = page.locator(".prompt").filter({ hasText: "哪个月的账单" });
+  await expect(whichBill).toContainText("已知，不必再问");
+  await expect(page.locator(".next-step")).not.toContainText("哪个月的账单");
+
+  // Asking a question twice warns first.
+  const first = page.locator(".prompt-open, .prompt-closed").first();
+  await first.getByRole("button", { name: "已问" }).click();
+  await expect(first).toContainText("已问 1 次");
+  await first.getByRole("button", { name: "已问" }).click();
+  await expect(first.getByRole("alert")).toContainText("已经问过了");
+
+  // A bad value gets a clear message and is not recorded.
+  const charge = page.locator(".fact-row").filter({ hasText: "联系方式" }).first();
+  if (await charge.count()) {
+    await expect(charge).toBeVisible();
+  }
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "必填信息 2/2" })).toBeVisible();
+});
+
+test("nothing personal or financial shows before verification; the records open after it", async ({ page }) => {
+  await startWith(page, BILL_SPIKE_PHONE, "这个月话费怎么多扣了一百多块", /使用此来意.*账单争议/);
+  await next(page, "倾听");
+  await next(page, "身份核验");
+  const body = page.locator("body");
+  await expect(body).not.toContainText(BILL_SPIKE_PHONE);
+  await expect(body).not.toContainText(/¥\d/);
+  await next(page, "还原经过");
+  await expect(page.getByText("客户记录已锁定：请先完成身份核验。")).toBeVisible();
+  await expect(body).not.toContainText(/¥\d/);
+  await expect(body).not.toContainText(BILL_SPIKE_PHONE);
+  await page.getByRole("button", { name: "去核验身份" }).click();
+  await expect(page.locator("#stage-heading")).toHaveText("身份核验");
+
+  await passWithDemoAnswer(page, /服务密码/);
+  await expect(page.getByText("身份核验已通过，可以查看客户记录。")).toBeVisible();
+  await expect(page.getByText(/审计记录完整（1 条）/)).toBeVisible();
+
+  await page.getByRole("button", { name: /还原经过/ }).first().click();
+  await page.getByRole("button", { name: "查看客户记录" }).click();
+  const findings = page.locator(".finding-list");
+  await expect(findings).toContainText("账单突增");
+  await expect(findings).toContainText(/倍/);
+  await expect(page.locator("svg.timeline .flag")).not.toHaveCount(0);
+  await page.locator(".finding").filter({ hasText: "账单突增" }).getByRole("button", { name: "打开" }).click();
+  await expect(page.getByRole("dialog")).toContainText(/¥\d/);
+  // The reveals are audited: the timeline and the bill.
+  await page.getByRole("button", { name: /身份核验/ }).first().click();
+  await expect(page.getByText(/审计记录完整（3 条）/)).toBeVisible();
+});
+
+test("too many wrong answers lock verification, and the lock survives a reload", async ({ page }) => {
+  await startWith(page, BILL_SPIKE_PHONE, "这个月话费怎么多扣了一百多块", /使用此来意.*账单争议/);
+  await next(page, "倾听");
+  await next(page, "身份核验");
+  const row = page.locator(".method").filter({ hasText: /服务密码/ });
+  for (const [n, left] of [[1, "还可尝试 2 次"], [2, "还可尝试 1 次"]] as const) {
+    await row.getByLabel("客户的回答").fill("000000");
+    await row.getByRole("button", { name: "核对" }).click();
+    await expect(row).toContainText(`失败 ${n} 次`);
+    await expect(page.getByText(left)).toBeVisible();
+  }
+  await expect(page.getByText("注意：再失败一次将锁定核验。")).toBeVisible();
+  await row.getByLabel("客户的回答").fill("111111");
+  await row.getByRole("button", { name: "核对" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "核验已锁定" })).toBeVisible();
+  await expect(row.getByRole("button", { name: "核对" })).toBeDisabled();
+  await page.reload();
+  await expect(page.getByRole("alert").filter({ hasText: "核验已锁定" })).toBeVisible();
+  await expect(page.getByText(/审计记录完整（4 条）/)).toBeVisible();
+});
