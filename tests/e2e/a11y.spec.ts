@@ -10,6 +10,8 @@ async function expectNoViolations(page: Page, screen: string) {
 
 for (const lang of ["zh-CN", "en"] as const) {
   test(`every screen of the shell passes axe (${lang})`, async ({ page }) => {
+    // A dozen full axe runs: each takes seconds on a busy 2-core machine.
+    test.setTimeout(120_000);
     const list = new CaseList(page);
     await list.open();
     if (lang === "en") await page.getByRole("button", { name: /English/ }).click();
