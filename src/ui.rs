@@ -2,9 +2,13 @@
 
 pub mod case;
 pub mod cases;
+pub mod commit;
+pub mod diagnose;
+pub mod follow_up;
 pub mod intake;
 pub mod listen;
 pub mod pack;
 pub mod reconstruct;
+pub mod resolve;
 pub mod shell;
 pub mod verify;

@@ -2,8 +2,10 @@
 
 pub mod case_screen;
 pub mod customer_panel;
+pub mod next_action;
 pub mod notes;
 pub mod save_status;
+pub mod shortcut_help;
 pub mod stage_panel;
 pub mod stage_rail;
 pub mod use_stage_shortcuts;

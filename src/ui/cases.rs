@@ -2,4 +2,5 @@
 
 pub mod case_list_page;
 pub mod case_table;
+pub mod follow_up_due;
 pub mod new_case_form;

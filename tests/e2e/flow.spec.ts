@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { CaseList } from "./pages/app";
 
@@ -15,6 +16,12 @@ async function startWith(page: Page, phone: string, said: string, intent: RegExp
   await page.getByRole("button", { name: "识别来意" }).click();
   await page.getByRole("button", { name: intent }).first().click();
   await expect(page.locator(".confirmed-intent")).toBeVisible();
+}
+
+async function expectNoViolations(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `accessibility violations on ${screen}`).toEqual([]);
 }
 
 async function next(page: Page, stage: string) {
@@ -36,6 +43,7 @@ test("listen offers what the first statement said and never asks it again", asyn
   await startWith(page, BILL_SPIKE_PHONE, "这个月话费怎么多扣了30块", /使用此来意.*账单争议/);
   await next(page, "倾听");
   await expect(page.getByRole("status").filter({ hasText: "必填信息 0/2" })).toBeVisible();
+  await expect(page.locator(".next-action")).toContainText("确认客户首句里已经说过的信息");
   const month = page.locator(".fact-row").filter({ hasText: "账单月份" });
   await expect(month).toContainText("客户已说：“这个月”");
   await month.getByRole("button", { name: /确认/ }).click();
@@ -44,11 +52,12 @@ test("listen offers what the first statement said and never asks it again", asyn
   await amount.getByRole("button", { name: /确认：¥30.00/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "必填信息 2/2" })).toBeVisible();
   await expect(page.getByText("必填信息已齐全，可以进入身份核验。")).toBeVisible();
+  await expectNoViolations(page, "listen with facts captured");
   // The prompt that asks for the month is marked known; the suggested next
   // question is about something else.
   const whichBill = page.locator(".prompt").filter({ hasText: "哪个月的账单" });
   await expect(whichBill).toContainText("已知，不必再问");
-  await expect(page.locator(".next-step")).not.toContainText("哪个月的账单");
+  await expect(page.locator(".next-action")).toContainText("进入“身份核验”");
 
   // Asking a question twice warns first.
   const first = page.locator(".prompt-open, .prompt-closed").first();
@@ -80,6 +89,7 @@ test("nothing personal or financial shows before verification; the records open 
   await page.getByRole("button", { name: "去核验身份" }).click();
   await expect(page.locator("#stage-heading")).toHaveText("身份核验");
 
+  await expectNoViolations(page, "verify");
   await passWithDemoAnswer(page, /服务密码/);
   await expect(page.getByText("身份核验已通过，可以查看客户记录。")).toBeVisible();
   await expect(page.getByText(/审计记录完整（1 条）/)).toBeVisible();
@@ -92,6 +102,7 @@ test("nothing personal or financial shows before verification; the records open 
   await expect(page.locator("svg.timeline .flag")).not.toHaveCount(0);
   await page.locator(".finding").filter({ hasText: "账单突增" }).getByRole("button", { name: "打开" }).click();
   await expect(page.getByRole("dialog")).toContainText(/¥\d/);
+  await expectNoViolations(page, "reconstruct with a record open");
   // The reveals are audited: the timeline and the bill.
   await page.getByRole("button", { name: /身份核验/ }).first().click();
   await expect(page.getByText(/审计记录完整（3 条）/)).toBeVisible();
@@ -116,4 +127,28 @@ test("too many wrong answers lock verification, and the lock survives a reload",
   await page.reload();
   await expect(page.getByRole("alert").filter({ hasText: "核验已锁定" })).toBeVisible();
   await expect(page.getByText(/审计记录完整（4 条）/)).toBeVisible();
+});
+
+test("the next step is always shown and the shortcuts are listed on a help overlay", async ({ page }) => {
+  const list = new CaseList(page);
+  await list.open();
+  await list.startCase();
+  await expect(page.locator(".next-action")).toContainText("查找客户");
+  await page.getByLabel(/手机号、账户或证件号/).fill(BILL_SPIKE_PHONE);
+  await page.getByRole("button", { name: "查找" }).click();
+  await page.getByRole("button", { name: /选择客户/ }).first().click();
+  await expect(page.locator(".next-action")).toContainText("记录客户的第一句话");
+
+  await page.locator("body").press("?");
+  const help = page.getByRole("dialog", { name: "键盘快捷键" });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText("Alt + N");
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+  await page.keyboard.press("Alt+KeyM");
+  await expect(page.locator("#note-draft")).toBeFocused();
+  // Typing "?" in a field types it.
+  await page.keyboard.type("?");
+  await expect(page.locator("#note-draft")).toHaveValue("?");
+  await expect(help).toBeHidden();
 });

@@ -11,6 +11,7 @@ pub mod customer;
 pub mod demo_data;
 pub mod diagnose;
 pub mod facts;
+pub mod guide;
 pub mod intent;
 pub mod listen;
 pub mod pack;

@@ -381,3 +381,59 @@ fn a_pass_between_failures_does_not_reset_the_count() {
     assert_eq!(s.failures, 2);
     assert_eq!(s.attempts_left, demo_pack().verification.max_attempts - 2);
 }
+
+#[test]
+fn the_guide_names_the_strongest_usable_method_then_the_lock_then_the_next_stage() {
+    use care_core::guide::{next_step, ListenSummary, Step};
+    use care_core::Stage;
+    let mut case = Case::open(Channel::Hotline, "bill_dispute");
+    case.push(EventBody::StageEntered {
+        stage: Stage::Listen,
+    });
+    case.push(EventBody::StageEntered {
+        stage: Stage::Verify,
+    });
+    let listen = ListenSummary::default();
+    let s = case.status("basic");
+    assert_eq!(
+        next_step(&case.state(), &listen, Some(&s), false),
+        Step::VerifyWith("one_time_code".into()),
+        "the strongest method usable on the hotline"
+    );
+    for _ in 0..demo_pack().verification.max_attempts {
+        case.attempt("service_password", false);
+    }
+    let until = case.at() + Duration::minutes(30);
+    let prev = audit::next_link(&case.log, case.id, case.device);
+    case.push(EventBody::VerificationLocked { until, prev });
+    let s = case.status("basic");
+    assert_eq!(
+        next_step(&case.state(), &listen, Some(&s), false),
+        Step::Locked(until)
+    );
+
+    let mut ok = Case::open(Channel::Hotline, "bill_dispute");
+    ok.push(EventBody::StageEntered {
+        stage: Stage::Listen,
+    });
+    ok.push(EventBody::StageEntered {
+        stage: Stage::Verify,
+    });
+    ok.attempt("service_password", true);
+    let s = ok.status("basic");
+    assert_eq!(
+        next_step(&ok.state(), &listen, Some(&s), false),
+        Step::GoTo(Stage::Reconstruct)
+    );
+    ok.push(EventBody::StageEntered {
+        stage: Stage::Reconstruct,
+    });
+    assert_eq!(
+        next_step(&ok.state(), &listen, Some(&s), false),
+        Step::ShowRecords
+    );
+    assert_eq!(
+        next_step(&ok.state(), &listen, Some(&s), true),
+        Step::GoTo(Stage::Diagnose)
+    );
+}

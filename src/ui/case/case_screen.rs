@@ -6,6 +6,7 @@ use crate::i18n::Msg;
 use crate::ui::case::customer_panel::CustomerPanel;
 use crate::ui::case::notes::Notes;
 use crate::ui::case::save_status::SaveStatusLine;
+use crate::ui::case::shortcut_help::ShortcutHelp;
 use crate::ui::case::stage_panel::StagePanel;
 use crate::ui::case::stage_rail::StageRail;
 use crate::ui::case::use_stage_shortcuts::use_stage_shortcuts;
@@ -70,7 +71,8 @@ fn CaseWorkspace(session: CaseSession) -> impl IntoView {
     let i18n = use_i18n();
     provide_case_session(session);
     crate::contexts::verification::provide_verification();
-    use_stage_shortcuts(session);
+    let help = RwSignal::new(false);
+    use_stage_shortcuts(session, help);
     let reference = case_ref(session.id);
     view! {
         <div class="case-layout">
@@ -78,6 +80,8 @@ fn CaseWorkspace(session: CaseSession) -> impl IntoView {
                 <a href="/" class="back-link">{move || i18n.t(Msg::BackToCases)}</a>
                 <h1 id="case-title">{move || i18n.t(Msg::CaseTitle)}" "<span translate="no" class="mono">{reference}</span></h1>
                 <SaveStatusLine/>
+                <button type="button" class="small" on:click=move |_| help.set(true)>{move || i18n.t(Msg::ShortcutsButton)}</button>
+                <ShortcutHelp open=help/>
             </section>
             <StageRail/>
             <main id="main" class="case-main" tabindex="-1">

@@ -1,9 +1,14 @@
 use crate::contexts::case_session::{use_case_session, STAGE_HEADING_ID};
 use crate::contexts::i18n::use_i18n;
 use crate::i18n::{stage_name, stage_purpose, Msg};
+use crate::ui::case::next_action::NextAction;
+use crate::ui::commit::commit_panel::CommitPanel;
+use crate::ui::diagnose::diagnose_panel::DiagnosePanel;
+use crate::ui::follow_up::follow_up_panel::FollowUpPanel;
 use crate::ui::intake::intake_panel::IntakePanel;
 use crate::ui::listen::listen_panel::ListenPanel;
 use crate::ui::reconstruct::reconstruct_panel::ReconstructPanel;
+use crate::ui::resolve::resolve_panel::ResolvePanel;
 use crate::ui::verify::verify_panel::VerifyPanel;
 use care_core::Stage;
 use leptos::prelude::*;
@@ -33,12 +38,16 @@ pub fn StagePanel() -> impl IntoView {
             <p class="eyebrow">{move || i18n.fill(Msg::StageN, &[("n", &(stage().index() + 1).to_string())])}</p>
             <h2 id=STAGE_HEADING_ID tabindex="-1">{move || i18n.t(stage_name(stage()))}</h2>
             <p class="purpose">{move || i18n.t(stage_purpose(stage()))}</p>
+            <NextAction/>
             {move || match stage() {
                 Stage::Intake => view! { <IntakePanel/> }.into_any(),
                 Stage::Listen => view! { <ListenPanel/> }.into_any(),
                 Stage::Verify => view! { <VerifyPanel/> }.into_any(),
                 Stage::Reconstruct => view! { <ReconstructPanel/> }.into_any(),
-                _ => view! { <p class="muted">{move || i18n.t(Msg::StageComingSoon)}</p> }.into_any(),
+                Stage::Diagnose => view! { <DiagnosePanel/> }.into_any(),
+                Stage::Resolve => view! { <ResolvePanel/> }.into_any(),
+                Stage::Commit => view! { <CommitPanel/> }.into_any(),
+                Stage::FollowUp => view! { <FollowUpPanel/> }.into_any(),
             }}
             {move || session.notice.get().map(|m| view! { <p role="alert" class="error">{move || i18n.t(m)}</p> })}
             <div class="stage-moves">

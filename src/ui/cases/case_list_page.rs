@@ -2,6 +2,7 @@ use crate::contexts::i18n::use_i18n;
 use crate::contexts::store::use_db;
 use crate::i18n::Msg;
 use crate::ui::cases::case_table::CaseTable;
+use crate::ui::cases::follow_up_due::FollowUpDue;
 use crate::ui::cases::new_case_form::NewCaseForm;
 use care_core::store::EventStore;
 use leptos::prelude::*;
@@ -20,6 +21,7 @@ pub fn CaseListPage() -> impl IntoView {
         <main id="main" class="cases-page" tabindex="-1">
             <h1>{move || i18n.t(Msg::Cases)}</h1>
             <NewCaseForm/>
+            <FollowUpDue/>
             <section class="card" aria-labelledby="case-list-heading">
                 <h2 id="case-list-heading">{move || i18n.t(Msg::CaseList)}</h2>
                 {move || match cases.get() {

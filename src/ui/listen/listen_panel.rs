@@ -91,15 +91,6 @@ pub fn ListenPanel() -> impl IntoView {
             .get()
             .and_then(|s| s.facts.into_iter().find(|f| f.fact.id == id))
     };
-    let next_text = move || {
-        let s = snapshot.get()?;
-        let id = s.next?;
-        s.prompts
-            .into_iter()
-            .find(|p| p.prompt.id == id)
-            .map(|p| p.prompt.text.get(i18n.lang()).to_owned())
-    };
-
     view! {
         {move || snapshot.get().is_none().then(|| view! {
             <p class="notice">{move || i18n.t(Msg::NoIntentYet)}</p>
@@ -116,12 +107,6 @@ pub fn ListenPanel() -> impl IntoView {
                         }
                     })}
                 </div>
-                {move || next_text().map(|t| view! {
-                    <div class="next-step" aria-live="polite">
-                        <span class="next-label">{move || i18n.t(Msg::NextQuestion)}</span>
-                        <q>{t}</q>
-                    </div>
-                })}
                 <section aria-labelledby="prompts-heading">
                     <h3 id="prompts-heading">{move || i18n.t(Msg::Prompts)}</h3>
                     <ul class="prompt-list">
