@@ -6,32 +6,20 @@ use care_core::commit::{
     format_deadline, plan, remaining, render, unfilled, BusinessCalendar, CalendarError,
     CommitError, CommitmentFill, TaskOwner,
 };
-use care_core::demo_data::{self, DemoData, Scenario, CHINA};
+mod common;
+
+use care_core::demo_data::{Scenario, CHINA};
 use care_core::diagnose::{diagnose, missing_facts, show_fact};
 use care_core::facts::{FactValue, Facts};
-use care_core::pack::{self, Calendar, Condition, Op, Pack, Severity, Value, Weekday};
+use care_core::pack::{Calendar, Condition, Op, Severity, Value, Weekday};
 use care_core::reconstruct::{detect, Finding, Window};
 use care_core::records::Fen;
 use care_core::resolve::{handoff_summary, options, Authority, Handoff, Labelled, ResolveError};
 use care_core::Text;
+use common::{data, demo_pack, NOW, PLANTED};
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 use time::macros::{date, datetime};
-use time::{Duration, OffsetDateTime};
-
-const SEED: u64 = 20_261_125;
-/// A Wednesday.
-const NOW: OffsetDateTime = datetime!(2026-11-25 10:30 +8);
-
-fn demo_pack() -> &'static Pack {
-    static PACK: OnceLock<Pack> = OnceLock::new();
-    PACK.get_or_init(|| pack::load("demo.toml", pack::DEMO_PACK).expect("the demo pack loads"))
-}
-
-fn data() -> &'static DemoData {
-    static DATA: OnceLock<DemoData> = OnceLock::new();
-    DATA.get_or_init(|| demo_data::generate(SEED, NOW))
-}
+use time::Duration;
 
 fn calendar() -> BusinessCalendar {
     BusinessCalendar::from_pack(&demo_pack().calendar).expect("the demo calendar is usable")
@@ -310,37 +298,6 @@ fn captured_values_are_quoted_as_people_read_them() {
     let yes = show_fact(p, "money_lost", &FactValue::Bool(true));
     assert_eq!((yes.zh_cn.as_str(), yes.en.as_str()), ("是", "yes"));
 }
-
-/// The planted problem, the intent a customer with it calls about, and the
-/// feature that must show it (as in tests/reconstruct.rs).
-const PLANTED: [(Scenario, &str, &str); 14] = [
-    (Scenario::BillSpike, "bill_dispute", "bill_spike"),
-    (Scenario::Roaming, "roaming_charges", "roaming_usage"),
-    (Scenario::AreaOutage, "no_signal", "area_outage"),
-    (Scenario::PlanChange, "bill_dispute", "recent_plan_change"),
-    (Scenario::UnwantedSubscription, "unwanted_vas", "new_vas"),
-    (Scenario::FailedPayment, "payment_failure", "payment_failed"),
-    (Scenario::Throttled, "slow_data", "data_throttled"),
-    (Scenario::SimChange, "sim_lost", "recent_sim_change"),
-    (Scenario::OldHandset, "handset_fault", "old_device"),
-    (
-        Scenario::RepeatContact,
-        "service_complaint",
-        "repeat_contact",
-    ),
-    (Scenario::ContractTerm, "port_out", "under_contract"),
-    (
-        Scenario::ExpiredId,
-        "real_name_update",
-        "id_document_expired",
-    ),
-    (Scenario::ScamCalls, "fraud_report", "scam_calls_received"),
-    (
-        Scenario::PoorService,
-        "service_complaint",
-        "poor_service_contact",
-    ),
-];
 
 /// Scenarios whose feature no rule of the intent reads on its own: every
 /// such rule also needs a fact, so with nothing captured yet the diagnosis

@@ -3,27 +3,15 @@
 //! intent of the pack has customers whose records point to one of its
 //! causes, and the detectors keep quiet when their condition does not hold.
 
-use care_core::demo_data::{self, DemoData, Scenario, CHINA};
-use care_core::pack::{self, Pack, RecordKind, Routing};
+mod common;
+
+use care_core::demo_data::{Scenario, CHINA};
+use care_core::pack::{RecordKind, Routing};
 use care_core::reconstruct::{detect, detect_one, timeline, Subject, Window};
 use care_core::CustomerId;
+use common::{data, demo_pack, has_han, NOW, PLANTED};
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
-use time::macros::datetime;
-use time::{Duration, OffsetDateTime};
-
-const SEED: u64 = 20_261_125;
-const NOW: OffsetDateTime = datetime!(2026-11-25 10:30 +8);
-
-fn data() -> &'static DemoData {
-    static DATA: OnceLock<DemoData> = OnceLock::new();
-    DATA.get_or_init(|| demo_data::generate(SEED, NOW))
-}
-
-fn demo_pack() -> &'static Pack {
-    static PACK: OnceLock<Pack> = OnceLock::new();
-    PACK.get_or_init(|| pack::load("demo.toml", pack::DEMO_PACK).expect("the demo pack loads"))
-}
+use time::Duration;
 
 fn subject(id: &CustomerId) -> Subject<'static> {
     data().subject(id).expect("demo customers have a profile")
@@ -34,47 +22,12 @@ fn window(intent: &str) -> Window {
     Window::for_intent(intent, NOW, CHINA)
 }
 
-fn has_han(s: &str) -> bool {
-    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-}
-
 fn fired(id: &CustomerId, intent: &str) -> BTreeSet<String> {
     detect(demo_pack(), &subject(id), &window(intent))
         .into_iter()
         .map(|f| f.feature)
         .collect()
 }
-
-/// The planted problem, the intent a customer with it calls about, and the
-/// feature that must show it.
-const PLANTED: [(Scenario, &str, &str); 14] = [
-    (Scenario::BillSpike, "bill_dispute", "bill_spike"),
-    (Scenario::Roaming, "roaming_charges", "roaming_usage"),
-    (Scenario::AreaOutage, "no_signal", "area_outage"),
-    (Scenario::PlanChange, "bill_dispute", "recent_plan_change"),
-    (Scenario::UnwantedSubscription, "unwanted_vas", "new_vas"),
-    (Scenario::FailedPayment, "payment_failure", "payment_failed"),
-    (Scenario::Throttled, "slow_data", "data_throttled"),
-    (Scenario::SimChange, "sim_lost", "recent_sim_change"),
-    (Scenario::OldHandset, "handset_fault", "old_device"),
-    (
-        Scenario::RepeatContact,
-        "service_complaint",
-        "repeat_contact",
-    ),
-    (Scenario::ContractTerm, "port_out", "under_contract"),
-    (
-        Scenario::ExpiredId,
-        "real_name_update",
-        "id_document_expired",
-    ),
-    (Scenario::ScamCalls, "fraud_report", "scam_calls_received"),
-    (
-        Scenario::PoorService,
-        "service_complaint",
-        "poor_service_contact",
-    ),
-];
 
 #[test]
 fn every_planted_problem_is_found_and_explained_with_its_records() {
