@@ -81,7 +81,8 @@ pub struct Recogniser {
     /// Feature-major: the weights of feature `f` for every intent are
     /// `weights[f * k .. f * k + k]` (k intents), so scoring a sparse
     /// vector reads one short run per feature instead of one scattered
-    /// value per intent (training is about 10× faster this way).
+    /// value per intent (demo-pack training, native release: 0.92 s
+    /// before, 0.38 s after; `examples/startup_cost`).
     weights: Vec<f32>,
     bias: Vec<f32>,
     threshold: f32,
