@@ -112,7 +112,7 @@ impl CaseSession {
 }
 
 /// Focus goes to the heading of the stage shown, after it is drawn.
-fn focus_stage_heading() {
+pub fn focus_stage_heading() {
     request_animation_frame(|| {
         use wasm_bindgen::JsCast;
         if let Some(el) = document()

@@ -170,7 +170,8 @@ pub fn extract(pack: &Pack, intent: &Intent, statement: &str, now: OffsetDateTim
                     Some((v, quote))
                 }),
             FactType::Month => month(&lower, now.date()).map(|(m, q)| (FactValue::Month(m), q)),
-            FactType::Date => day(&lower, now.date()).map(|(d, q)| (FactValue::Date(iso(d)), q)),
+            FactType::Date => day(&lower, now.date())
+                .map(|(d, q)| (FactValue::Date(crate::reconstruct::ymd(d)), q)),
             FactType::Datetime => day(&lower, now.date()).map(|(d, q)| {
                 let (h, tq) = hour(&lower).unwrap_or((0, String::new()));
                 let quote = if tq.is_empty() {
@@ -178,7 +179,10 @@ pub fn extract(pack: &Pack, intent: &Intent, statement: &str, now: OffsetDateTim
                 } else {
                     format!("{q}…{tq}")
                 };
-                (FactValue::Datetime(format!("{}T{h:02}:00", iso(d))), quote)
+                (
+                    FactValue::Datetime(format!("{}T{h:02}:00", crate::reconstruct::ymd(d))),
+                    quote,
+                )
             }),
             FactType::Phone => phone(&text)
                 .into_iter()
@@ -200,10 +204,6 @@ pub fn extract(pack: &Pack, intent: &Intent, statement: &str, now: OffsetDateTim
         }
     }
     out
-}
-
-fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
 }
 
 /// Runs of digits (with one decimal point) and where they end.

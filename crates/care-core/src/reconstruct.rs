@@ -109,6 +109,12 @@ pub struct Finding {
     pub evidence: Vec<RecordRef>,
 }
 
+/// `2026-11-03`: dates in findings and record references read the same in
+/// both languages.
+pub(crate) fn ymd(d: time::Date) -> String {
+    format!("{}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
+}
+
 pub(crate) fn text(zh_cn: impl Into<String>, en: impl Into<String>) -> Text {
     Text {
         zh_cn: zh_cn.into(),

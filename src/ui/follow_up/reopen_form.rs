@@ -1,21 +1,8 @@
-use crate::contexts::case_session::{use_case_session, STAGE_HEADING_ID};
+use crate::contexts::case_session::{focus_stage_heading, use_case_session};
 use crate::contexts::i18n::use_i18n;
 use crate::i18n::Msg;
 use care_core::EventBody;
 use leptos::prelude::*;
-
-/// Puts the focus on the stage heading once the stage shown has changed.
-fn focus_stage_heading() {
-    request_animation_frame(|| {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = document()
-            .get_element_by_id(STAGE_HEADING_ID)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
 
 /// Reopening: not solved after all. The reason is required; the case goes
 /// back to diagnose with its history kept.

@@ -34,10 +34,16 @@ pub fn TimelineChart(data: Reconstruction) -> impl IntoView {
     let lane_of = |k| kinds.iter().position(|x| *x == k).unwrap_or(0) as f64;
     let height = TOP + LANE * kinds.len().max(1) as f64 + 24.0;
     let offset = data.window.offset;
-    let ticks: Vec<(f64, String)> = (0..=4)
+    // The end ticks' labels hang inwards so neither is cut off.
+    let ticks: Vec<(f64, String, &str)> = (0..=4)
         .map(|i| {
             let at = from + (to - from) * (i as f64 / 4.0);
-            (x(at), date_time(at, offset)[..10].to_owned())
+            let anchor = match i {
+                0 => "start",
+                4 => "end",
+                _ => "middle",
+            };
+            (x(at), date_time(at, offset)[..10].to_owned(), anchor)
         })
         .collect();
     let lanes = kinds.clone();
@@ -49,9 +55,9 @@ pub fn TimelineChart(data: Reconstruction) -> impl IntoView {
     view! {
         <svg class="timeline" viewBox=format!("0 0 {WIDTH} {height}") role="img"
             aria-label=move || format!("{} · {} / {}", i18n.t(Msg::Timeline), count, flagged)>
-            {ticks.into_iter().map(|(tx, label)| view! {
+            {ticks.into_iter().map(|(tx, label, anchor)| view! {
                 <line x1=tx x2=tx y1=TOP - 6.0 y2=height - 20.0 class="tick"/>
-                <text x=tx y=height - 6.0 class="tick-label" text-anchor="middle">{label}</text>
+                <text x=tx y=height - 6.0 class="tick-label" text-anchor=anchor>{label}</text>
             }).collect_view()}
             {lanes.into_iter().enumerate().map(|(i, k)| {
                 let y = TOP + LANE * i as f64 + LANE / 2.0;

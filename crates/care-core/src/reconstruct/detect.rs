@@ -4,7 +4,7 @@
 //! apply when a feature gives none, and are documented in
 //! `docs/pack-format.md`.
 
-use super::{join, text, Finding, RecordRef, Subject, Window};
+use super::{join, text, ymd, Finding, RecordRef, Subject, Window};
 use crate::pack::{Detector, Feature, Pack, RecordKind};
 use crate::records::{
     BillStatus, ContactOutcome, Fen, NetworkEventKind, OrderKind, OrderStatus, PaymentPurpose,
@@ -50,10 +50,6 @@ pub fn detect_one(feature: &Feature, s: &Subject<'_>, w: &Window) -> Option<Find
 }
 
 type Found = Option<(Text, Option<OffsetDateTime>, Vec<RecordRef>)>;
-
-fn ymd(d: Date) -> String {
-    format!("{}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
-}
 
 fn ym(d: Date) -> String {
     format!("{}-{:02}", d.year(), d.month() as u8)

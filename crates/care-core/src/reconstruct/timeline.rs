@@ -2,12 +2,12 @@
 //! summarised into episodes (a trip abroad, a stretch of slowed data) so
 //! the timeline shows what happened rather than ninety rows of numbers.
 
-use super::{text, RecordRef, Subject, Window};
+use super::{text, ymd, RecordRef, Subject, Window};
 use crate::pack::RecordKind;
 use crate::records::{DailyUsage, Fen, OrderKind, PaymentPurpose};
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
-use time::{Date, Duration, OffsetDateTime};
+use time::{Duration, OffsetDateTime};
 
 /// One thing on the timeline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -22,10 +22,6 @@ pub struct Entry {
     pub detail: Text,
     /// Money the record moves, if any (a bill's total, a payment).
     pub amount: Option<Fen>,
-}
-
-fn ymd(d: Date) -> String {
-    format!("{}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
 }
 
 /// The timeline of `kinds` in the window, oldest first; ties keep the
