@@ -69,21 +69,27 @@ pub struct CommitmentPlan {
     pub refund: Fen,
     pub commitment: String,
     pub template: Text,
-    /// Action, deadline, fee and effect; contact and steps are the agent's.
+    /// Action, deadline, fee, effect and the pack's steps for the customer;
+    /// contact and any further steps are the agent's.
     pub fill: CommitmentFill,
     pub tasks: Vec<Task>,
 }
 
 impl CommitmentPlan {
-    /// The promise as it would be said, with `contact` and `steps` added to
-    /// what the plan knows.
-    pub fn text(&self, contact: Option<Text>, steps: Vec<Text>) -> Text {
-        let fill = CommitmentFill {
+    /// The promise as it would be said, with `contact`, and the agent's
+    /// `more_steps` after the pack's steps for the customer.
+    pub fn text(&self, contact: Option<Text>, more_steps: Vec<Text>) -> Text {
+        render(&self.template, &self.filled(contact, more_steps))
+    }
+
+    /// The plan's fill with what the agent adds.
+    pub fn filled(&self, contact: Option<Text>, more_steps: Vec<Text>) -> CommitmentFill {
+        let mut fill = CommitmentFill {
             contact,
-            steps,
             ..self.fill.clone()
         };
-        render(&self.template, &fill)
+        fill.steps.extend(more_steps);
+        fill
     }
 }
 
@@ -205,7 +211,7 @@ pub fn plan(
             fee: Some(text(fee.to_string(), fee.to_string())),
             effect: Some(effect),
             contact: None,
-            steps: Vec::new(),
+            steps: s.customer_steps.clone(),
         },
         tasks,
     })

@@ -826,6 +826,53 @@ fn a_plan_done_on_the_spot_takes_effect_now() {
 }
 
 #[test]
+fn the_packs_steps_for_the_customer_fill_the_promise_and_the_agent_may_add_more() {
+    let mut pack = demo_pack().clone();
+    let s = pack
+        .solutions
+        .iter_mut()
+        .find(|s| s.id == "swap_freeze_and_escalate")
+        .expect("the fraud solution");
+    s.customer_steps = vec![
+        text(
+            "马上联系银行冻结银行卡",
+            "Call your bank and freeze your cards",
+        ),
+        text("到派出所报案", "Report it to the police"),
+    ];
+    let p = plan(&pack, "swap_freeze_and_escalate", "agent", NOW).expect("plan");
+    // Nothing is left for the agent but the way to reply.
+    assert_eq!(unfilled(&p.template, &p.fill), vec!["contact"]);
+    let sms = Some(text("短信", "SMS"));
+    let said = p.text(sms.clone(), Vec::new());
+    assert!(
+        said.zh_cn
+            .contains("（1）马上联系银行冻结银行卡；（2）到派出所报案"),
+        "{}",
+        said.zh_cn
+    );
+    assert!(said.en.contains("Call your bank"), "{}", said.en);
+    // The agent's own steps come after the pack's.
+    let more = p.text(
+        sms,
+        vec![text("不要把验证码告诉任何人", "Never share a code")],
+    );
+    assert!(
+        more.zh_cn.contains("；（3）不要把验证码告诉任何人"),
+        "{}",
+        more.zh_cn
+    );
+
+    // Without pack steps the agent must write them.
+    let mut bare = pack.clone();
+    for s in &mut bare.solutions {
+        s.customer_steps.clear();
+    }
+    let p = plan(&bare, "swap_freeze_and_escalate", "agent", NOW).expect("plan");
+    assert_eq!(unfilled(&p.template, &p.fill), vec!["contact", "steps"]);
+}
+
+#[test]
 fn planning_refuses_what_it_cannot_know() {
     assert_eq!(
         plan(demo_pack(), "nope", "agent", NOW).map(|p| p.deadline),

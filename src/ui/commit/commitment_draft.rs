@@ -1,9 +1,10 @@
 use crate::contexts::case_session::use_case_session;
+use crate::contexts::drafts::Drafts;
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::knowledge::use_knowledge;
 use crate::i18n::Msg;
 use care_core::case::{FactSource, TaskPlan};
-use care_core::commit::{format_deadline, unfilled, CommitmentFill, CommitmentPlan, TaskOwner};
+use care_core::commit::{format_deadline, unfilled, CommitmentPlan, TaskOwner};
 use care_core::diagnose::show_fact;
 use care_core::facts::FactValue;
 use care_core::pack::{Choice, FactType};
@@ -14,6 +15,15 @@ use leptos::prelude::*;
 /// The pack fact that says how the customer wants to hear back (named in
 /// the pack format's conventions; a pack without it gets a text field).
 pub const CONTACT_FACT: &str = "contact_preference";
+
+/// The form's fields kept as drafts: language, way to reply (picked or
+/// typed) and steps.
+const DRAFT_FIELDS: [&str; 4] = [
+    "commit.lang",
+    "commit.contact",
+    "commit.contact_text",
+    "commit.steps",
+];
 
 /// A planned commitment, or why there is none.
 pub type Planned = Option<Result<CommitmentPlan, (Msg, String)>>;
@@ -42,10 +52,11 @@ pub fn CommitmentDraft(#[prop(into)] plan: Signal<Planned>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_case_session();
     let knowledge = use_knowledge();
-    let lang = RwSignal::new(i18n.lang());
-    let picked = RwSignal::new(None::<String>);
-    let typed = RwSignal::new(String::new());
-    let steps_text = RwSignal::new(String::new());
+    let drafts = Drafts::of_case();
+    let lang = drafts.field(DRAFT_FIELDS[0], i18n.lang());
+    let picked = drafts.field(DRAFT_FIELDS[1], None::<String>);
+    let typed = drafts.field(DRAFT_FIELDS[2], String::new());
+    let steps_text = drafts.field(DRAFT_FIELDS[3], String::new());
     let tried = RwSignal::new(false);
 
     // The pack's ways to reply, if it has them as a choice fact.
@@ -103,14 +114,7 @@ pub fn CommitmentDraft(#[prop(into)] plan: Signal<Planned>) -> impl IntoView {
     });
     let missing = Memo::new(move |_| {
         ready()
-            .map(|p| {
-                let fill = CommitmentFill {
-                    contact: contact.get(),
-                    steps: steps.get(),
-                    ..p.fill.clone()
-                };
-                unfilled(&p.template, &fill)
-            })
+            .map(|p| unfilled(&p.template, &p.filled(contact.get(), steps.get())))
             .unwrap_or_default()
     });
     let needs = move |name: &str| agent_fills.get().contains(&name);
@@ -164,7 +168,9 @@ pub fn CommitmentDraft(#[prop(into)] plan: Signal<Planned>) -> impl IntoView {
                     return;
                 }
             }
-            let _ = session.record(commitment).await;
+            if session.record(commitment).await.is_ok() {
+                drafts.forget(&DRAFT_FIELDS);
+            }
         });
     };
 

@@ -730,6 +730,9 @@ impl Checker {
                     self.text(path.key(key).at(j), t);
                 }
             }
+            for (j, t) in s.customer_steps.iter().enumerate() {
+                self.text(path.key("customer_steps").at(j), t);
+            }
             self.range(path.key("fee"), s.fee, s.fee >= 0.0, ">= 0");
             self.range(path.key("refund"), s.refund, s.refund >= 0.0, ">= 0");
             if let Some(role) = p.roles.iter().find(|r| r.id == s.role) {

@@ -380,6 +380,10 @@ pub struct Solution {
     pub escalation: String,
     pub action: String,
     pub commitment: String,
+    /// What the customer must do themselves, in order: the commitment's
+    /// `{steps}`. Empty leaves them to the agent.
+    #[serde(default)]
+    pub customer_steps: Vec<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
