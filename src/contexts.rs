@@ -2,6 +2,7 @@
 
 pub mod case_session;
 pub mod demo;
+pub mod drafts;
 pub mod i18n;
 pub mod knowledge;
 pub mod store;

@@ -224,3 +224,81 @@ async fn an_imported_pack_is_kept_until_forgotten() {
     store.forget_pack().await.expect("forgets");
     assert_eq!(store.stored_pack().await.expect("reads"), None);
 }
+
+#[wasm_bindgen_test]
+async fn opening_a_version_3_database_keeps_its_pack_and_adds_drafts() {
+    use care_assist::platform::idb::StoredPack;
+    let name = fresh_name("upgrade-v3");
+    let pack = StoredPack::new(
+        "team.toml".into(),
+        "schema = 1".into(),
+        "2026-11-25T09:00:00Z".into(),
+    );
+    {
+        // Version 3 as the third release left it: events, summaries, settings.
+        let db = Database::open(name.as_str())
+            .with_version(3u32)
+            .with_on_upgrade_needed(|_, db| {
+                let store = db
+                    .create_object_store("events")
+                    .with_key_path("id".into())
+                    .build()?;
+                store.create_index("by_case", "case".into()).build()?;
+                for name in ["cases", "settings"] {
+                    let key = if name == "cases" { "id" } else { "key" };
+                    db.create_object_store(name)
+                        .with_key_path(key.into())
+                        .build()?;
+                }
+                Ok(())
+            })
+            .await
+            .expect("opens at version 3");
+        let tx = db
+            .transaction("settings")
+            .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
+            .build()
+            .expect("a transaction");
+        let settings = tx.object_store("settings").expect("settings");
+        settings
+            .put(&pack)
+            .serde()
+            .expect("serialises")
+            .await
+            .expect("puts");
+        tx.commit().await.expect("commits");
+        db.close();
+    }
+    let store = IdbStore::open(&name).await.expect("upgrades");
+    assert_eq!(store.version(), DB_VERSION);
+    assert_eq!(store.stored_pack().await.expect("reads"), Some(pack));
+    assert_eq!(store.draft("case/note").await.expect("reads drafts"), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_is_kept_across_reopening_until_forgotten() {
+    let name = fresh_name("drafts");
+    {
+        let store = IdbStore::open(&name).await.expect("opens");
+        store
+            .set_draft("c1/note", Some("\"客户说上个月也多扣过\""))
+            .await
+            .expect("keeps");
+        store
+            .set_draft("c2/note", Some("\"another case\""))
+            .await
+            .expect("keeps");
+    }
+    let store = IdbStore::open(&name).await.expect("reopens");
+    assert_eq!(
+        store.draft("c1/note").await.expect("reads").as_deref(),
+        Some("\"客户说上个月也多扣过\"")
+    );
+    store.set_draft("c1/note", None).await.expect("forgets");
+    assert_eq!(store.draft("c1/note").await.expect("reads"), None);
+    // Another case's draft is its own.
+    assert_eq!(
+        store.draft("c2/note").await.expect("reads").as_deref(),
+        Some("\"another case\"")
+    );
+}

@@ -22,7 +22,9 @@ use thiserror::Error;
 ///   the events of a version-1 database.
 /// - 3: `settings`, small records by name (key `key`): the imported
 ///   knowledge pack.
-pub const DB_VERSION: u32 = 3;
+/// - 4: `drafts`, what the agent has typed or picked in a form but not yet
+///   recorded (key `key`, "case/field"), so a reload loses nothing.
+pub const DB_VERSION: u32 = 4;
 
 /// The database the app uses; tests open their own names.
 pub const DB_NAME: &str = "care-assist";
@@ -32,6 +34,14 @@ const BY_CASE: &str = "by_case";
 const CASES: &str = "cases";
 const SETTINGS: &str = "settings";
 const PACK_KEY: &str = "pack";
+const DRAFTS: &str = "drafts";
+
+/// One form field's unrecorded value, as JSON.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct Draft {
+    key: String,
+    value: String,
+}
 
 /// A knowledge pack the team lead imported, kept as its source text so it
 /// is validated again by whatever version of the app reads it.
@@ -118,6 +128,11 @@ impl IdbStore {
                         .with_key_path("key".into())
                         .build()?;
                 }
+                if from < 4 {
+                    db.create_object_store(DRAFTS)
+                        .with_key_path("key".into())
+                        .build()?;
+                }
                 Ok(())
             })
             .await
@@ -186,6 +201,42 @@ impl IdbStore {
         let tx = self.write_settings()?;
         let settings = tx.object_store(SETTINGS).map_err(write_error)?;
         settings.delete(PACK_KEY).await.map_err(write_error)?;
+        tx.commit().await.map_err(write_error)
+    }
+
+    /// The unrecorded value of a form field (`key` is "case/field").
+    pub async fn draft(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let tx = self.db.transaction(DRAFTS).build().map_err(read_error)?;
+        let drafts = tx.object_store(DRAFTS).map_err(read_error)?;
+        let found: Option<Draft> = drafts
+            .get(key)
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(|e| StoreError::Damaged(e.to_string()))?;
+        Ok(found.map(|d| d.value))
+    }
+
+    /// Keeps a form field's value, or forgets it (`None`) once recorded or
+    /// emptied.
+    pub async fn set_draft(&self, key: &str, value: Option<&str>) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(DRAFTS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let drafts = tx.object_store(DRAFTS).map_err(write_error)?;
+        match value {
+            Some(value) => {
+                let draft = Draft {
+                    key: key.to_owned(),
+                    value: value.to_owned(),
+                };
+                put(&drafts, &draft).await?;
+            }
+            None => drafts.delete(key).await.map_err(write_error)?,
+        }
         tx.commit().await.map_err(write_error)
     }
 

@@ -1,4 +1,5 @@
 use crate::contexts::case_session::use_case_session;
+use crate::contexts::drafts::Drafts;
 use crate::contexts::i18n::use_i18n;
 use crate::format::date_time;
 use crate::i18n::{stage_name, Msg};
@@ -12,7 +13,7 @@ use leptos::prelude::*;
 pub fn Notes() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_case_session();
-    let draft = RwSignal::new(String::new());
+    let draft = Drafts::of_case().field("note", String::new());
     let problem = RwSignal::new(None::<String>);
     let offset = local_offset();
 

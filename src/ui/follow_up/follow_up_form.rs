@@ -1,4 +1,5 @@
 use crate::contexts::case_session::use_case_session;
+use crate::contexts::drafts::Drafts;
 use crate::contexts::i18n::use_i18n;
 use crate::i18n::Msg;
 use crate::ui::follow_up::score_scale::ScoreScale;
@@ -15,6 +16,16 @@ pub fn via_msg(v: FeedbackVia) -> Msg {
     }
 }
 
+/// The form's fields kept as drafts until the follow-up is recorded.
+const DRAFT_FIELDS: [&str; 6] = [
+    "follow_up.solved",
+    "follow_up.satisfied",
+    "follow_up.csat",
+    "follow_up.nps",
+    "follow_up.comment",
+    "follow_up.via",
+];
+
 /// Recording the follow-up: solved, satisfied, the two scores, the
 /// customer's comments and how the answers came.
 #[component]
@@ -24,12 +35,13 @@ pub fn FollowUpForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_case_session();
-    let solved = RwSignal::new(None::<bool>);
-    let satisfied = RwSignal::new(None::<bool>);
-    let csat = RwSignal::new(None::<u8>);
-    let nps = RwSignal::new(None::<u8>);
-    let comment = RwSignal::new(String::new());
-    let via = RwSignal::new(FeedbackVia::Callback);
+    let drafts = Drafts::of_case();
+    let solved = drafts.field(DRAFT_FIELDS[0], None::<bool>);
+    let satisfied = drafts.field(DRAFT_FIELDS[1], None::<bool>);
+    let csat = drafts.field(DRAFT_FIELDS[2], None::<u8>);
+    let nps = drafts.field(DRAFT_FIELDS[3], None::<u8>);
+    let comment = drafts.field(DRAFT_FIELDS[4], String::new());
+    let via = drafts.field(DRAFT_FIELDS[5], FeedbackVia::Callback);
     let problem = RwSignal::new(false);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -53,6 +65,7 @@ pub fn FollowUpForm(
         };
         leptos::task::spawn_local(async move {
             if session.record(body).await.is_ok() {
+                drafts.forget(&DRAFT_FIELDS);
                 on_done.run(());
             }
         });

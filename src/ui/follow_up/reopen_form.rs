@@ -1,4 +1,5 @@
 use crate::contexts::case_session::{focus_stage_heading, use_case_session};
+use crate::contexts::drafts::Drafts;
 use crate::contexts::i18n::use_i18n;
 use crate::i18n::Msg;
 use care_core::EventBody;
@@ -10,8 +11,9 @@ use leptos::prelude::*;
 pub fn ReopenForm() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_case_session();
-    let open = RwSignal::new(false);
-    let reason = RwSignal::new(String::new());
+    let drafts = Drafts::of_case();
+    let open = drafts.field("reopen.open", false);
+    let reason = drafts.field("reopen.reason", String::new());
     let problem = RwSignal::new(false);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -31,6 +33,7 @@ pub fn ReopenForm() -> impl IntoView {
                 .await
                 .is_ok()
             {
+                drafts.forget(&["reopen.open", "reopen.reason"]);
                 focus_stage_heading();
             }
         });
@@ -53,7 +56,7 @@ pub fn ReopenForm() -> impl IntoView {
                         })}
                         <div class="actions">
                             <button type="submit" class="primary">{move || i18n.t(Msg::ConfirmReopen)}</button>
-                            <button type="button" on:click=move |_| open.set(false)>{move || i18n.t(Msg::Cancel)}</button>
+                            <button type="button" on:click=move |_| { reason.set(String::new()); open.set(false) }>{move || i18n.t(Msg::Cancel)}</button>
                         </div>
                     </form>
                 }.into_any()

@@ -1,4 +1,5 @@
 use crate::contexts::case_session::use_case_session;
+use crate::contexts::drafts::Drafts;
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::knowledge::use_knowledge;
 use crate::i18n::Msg;
@@ -14,7 +15,9 @@ pub fn StatementForm() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_case_session();
     let knowledge = use_knowledge();
-    let draft = RwSignal::new(
+    let drafts = Drafts::of_case();
+    let draft = drafts.field(
+        "intake.statement",
         session
             .state
             .get_untracked()
@@ -45,6 +48,7 @@ pub fn StatementForm() -> impl IntoView {
                 .await
                 .is_ok()
             {
+                drafts.forget(&["intake.statement"]);
                 let _ = session
                     .record(EventBody::IntentsSuggested {
                         ranked: recognition.suggestions(SHOWN),

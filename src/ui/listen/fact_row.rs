@@ -1,4 +1,5 @@
 use crate::contexts::case_session::use_case_session;
+use crate::contexts::drafts::Drafts;
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::knowledge::use_knowledge;
 use crate::i18n::Msg;
@@ -38,8 +39,10 @@ pub fn FactRow(line: Signal<Option<FactLine>>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_case_session();
     let knowledge = use_knowledge();
-    let draft = RwSignal::new(String::new());
-    let editing = RwSignal::new(false);
+    let fact_id = line.get_untracked().map(|l| l.fact.id).unwrap_or_default();
+    let drafts = Drafts::of_case();
+    let draft = drafts.field(&format!("fact.{fact_id}"), String::new());
+    let editing = drafts.field(&format!("fact.{fact_id}.editing"), false);
     let problem = RwSignal::new(None::<Msg>);
 
     let record = move |body: EventBody| {

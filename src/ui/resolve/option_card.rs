@@ -1,4 +1,5 @@
 use crate::contexts::case_session::use_case_session;
+use crate::contexts::drafts::Drafts;
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::knowledge::use_knowledge;
 use crate::contexts::verification::use_verification;
@@ -17,7 +18,8 @@ pub fn OptionCard(option: SolutionOption, rank: usize) -> impl IntoView {
     let session = use_case_session();
     let knowledge = use_knowledge();
     let v = use_verification();
-    let rejecting = RwSignal::new(false);
+    // Open with its reason kept across a reload, like any form.
+    let rejecting = Drafts::of_case().field(&format!("reject.{}.open", option.solution), false);
 
     let id = option.solution.clone();
     let heading_id = format!("option-{id}");

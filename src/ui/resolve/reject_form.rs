@@ -1,4 +1,5 @@
 use crate::contexts::case_session::use_case_session;
+use crate::contexts::drafts::Drafts;
 use crate::contexts::i18n::use_i18n;
 use crate::i18n::Msg;
 use care_core::EventBody;
@@ -13,7 +14,7 @@ pub fn RejectForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_case_session();
-    let reason = RwSignal::new(String::new());
+    let reason = Drafts::of_case().field(&format!("reject.{solution}"), String::new());
     let problem = RwSignal::new(false);
     let field_id = format!("reject-reason-{solution}");
     let error_id = format!("reject-error-{solution}");
@@ -56,7 +57,7 @@ pub fn RejectForm(
             })}
             <div class="actions">
                 <button type="submit">{move || i18n.t(Msg::ConfirmReject)}</button>
-                <button type="button" on:click=move |_| on_close.run(())>{move || i18n.t(Msg::Cancel)}</button>
+                <button type="button" on:click=move |_| { reason.set(String::new()); on_close.run(()) }>{move || i18n.t(Msg::Cancel)}</button>
             </div>
         </form>
     }
