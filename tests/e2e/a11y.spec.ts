@@ -1,12 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { CaseList } from "./pages/app";
-
-async function expectNoViolations(page: Page, screen: string) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `accessibility violations on ${screen}`).toEqual([]);
-}
+import { expect, test } from "@playwright/test";
+import { CaseList, expectNoViolations } from "./pages/app";
 
 for (const lang of ["zh-CN", "en"] as const) {
   test(`every screen of the shell passes axe (${lang})`, async ({ page }) => {

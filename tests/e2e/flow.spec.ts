@@ -1,46 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { CaseList } from "./pages/app";
+import { expect, test } from "@playwright/test";
+import { CaseList, expectNoViolations, next, openCase, passWithDemoAnswer } from "./pages/app";
 
 /** A demo customer whose latest bill spiked (generated from the fixed seed). */
 const BILL_SPIKE_PHONE = "13800006229";
-
-async function startWith(page: Page, phone: string, said: string, intent: RegExp) {
-  const list = new CaseList(page);
-  await list.open();
-  await list.startCase();
-  await page.getByLabel(/手机号、账户或证件号/).fill(phone);
-  await page.getByRole("button", { name: "查找" }).click();
-  await page.getByRole("button", { name: /选择客户/ }).first().click();
-  await page.getByLabel("照客户的原话记录，不要改写。").fill(said);
-  await page.getByRole("button", { name: "识别来意" }).click();
-  await page.getByRole("button", { name: intent }).first().click();
-  await expect(page.locator(".confirmed-intent")).toBeVisible();
-}
-
-async function expectNoViolations(page: Page, screen: string) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `accessibility violations on ${screen}`).toEqual([]);
-}
-
-async function next(page: Page, stage: string) {
-  await page.getByRole("button", { name: `进入下一阶段：${stage} →` }).click();
-  await expect(page.locator("#stage-heading")).toHaveText(stage);
-}
-
-/** Reads the demo answer for a method and gives it as the customer would. */
-async function passWithDemoAnswer(page: Page, method: RegExp) {
-  const row = page.locator(".method").filter({ hasText: method });
-  await row.getByRole("button", { name: "演示数据：显示正确答案" }).click();
-  const answer = (await row.locator(".demo-hint").innerText()).trim();
-  await row.getByLabel("客户的回答").fill(answer);
-  await row.getByRole("button", { name: "核对" }).click();
-  await expect(row).toContainText("已通过");
-}
+const BILL_DISPUTE = "账单争议/费用异常";
 
 test("listen offers what the first statement said and never asks it again", async ({ page }) => {
-  await startWith(page, BILL_SPIKE_PHONE, "这个月话费怎么多扣了30块", /使用此来意.*账单争议/);
+  await openCase(page, BILL_SPIKE_PHONE, "这个月话费怎么多扣了30块", BILL_DISPUTE);
   await next(page, "倾听");
   await expect(page.getByRole("status").filter({ hasText: "必填信息 0/2" })).toBeVisible();
   await expect(page.locator(".next-action")).toContainText("确认客户首句里已经说过的信息");
@@ -80,7 +46,7 @@ test("listen offers what the first statement said and never asks it again", asyn
 });
 
 test("nothing personal or financial shows before verification; the records open after it", async ({ page }) => {
-  await startWith(page, BILL_SPIKE_PHONE, "这个月话费怎么多扣了一百多块", /使用此来意.*账单争议/);
+  await openCase(page, BILL_SPIKE_PHONE, "这个月话费怎么多扣了一百多块", BILL_DISPUTE);
   await next(page, "倾听");
   await next(page, "身份核验");
   const body = page.locator("body");
@@ -113,7 +79,7 @@ test("nothing personal or financial shows before verification; the records open 
 });
 
 test("too many wrong answers lock verification, and the lock survives a reload", async ({ page }) => {
-  await startWith(page, BILL_SPIKE_PHONE, "这个月话费怎么多扣了一百多块", /使用此来意.*账单争议/);
+  await openCase(page, BILL_SPIKE_PHONE, "这个月话费怎么多扣了一百多块", BILL_DISPUTE);
   await next(page, "倾听");
   await next(page, "身份核验");
   const row = page.locator(".method").filter({ hasText: /服务密码/ });

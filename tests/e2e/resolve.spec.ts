@@ -1,35 +1,14 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { CaseList } from "./pages/app";
+import { CaseList, expectNoViolations, next, openCase, passWithDemoAnswer } from "./pages/app";
 
 /** A demo customer whose latest bill spiked from usage beyond the plan
  * (generated from the fixed seed; identities depend on the seed only). */
 const BILL_SPIKE_PHONE = "13800006229";
 const MASKED_PHONE = "138****6229";
 
-async function expectNoViolations(page: Page, screen: string) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `accessibility violations on ${screen}`).toEqual([]);
-}
-
-async function next(page: Page, stage: string) {
-  await page.getByRole("button", { name: `进入下一阶段：${stage} →` }).click();
-  await expect(page.locator("#stage-heading")).toHaveText(stage);
-}
-
 /** Intake for the bill-spike customer, then listen with the two required facts. */
 async function billDisputeHeard(page: Page) {
-  const list = new CaseList(page);
-  await list.open();
-  await list.startCase();
-  await page.getByLabel(/手机号、账户或证件号/).fill(BILL_SPIKE_PHONE);
-  await page.getByRole("button", { name: "查找" }).click();
-  await page.getByRole("button", { name: /选择客户/ }).first().click();
-  await page.getByLabel("照客户的原话记录，不要改写。").fill("这个月话费怎么多扣了30块");
-  await page.getByRole("button", { name: "识别来意" }).click();
-  await page.getByRole("button", { name: /使用此来意.*账单争议/ }).first().click();
-  await expect(page.locator(".confirmed-intent")).toBeVisible();
+  await openCase(page, BILL_SPIKE_PHONE, "这个月话费怎么多扣了30块", "账单争议/费用异常");
   await next(page, "倾听");
   await page.locator(".fact-row").filter({ hasText: "账单月份" }).getByRole("button", { name: /确认/ }).click();
   await page.locator(".fact-row").filter({ hasText: "争议金额" }).getByRole("button", { name: /确认：¥30.00/ }).click();
@@ -38,11 +17,7 @@ async function billDisputeHeard(page: Page) {
 
 /** Passes verification with the demo answer of the service password. */
 async function verify(page: Page) {
-  const row = page.locator(".method").filter({ hasText: /服务密码/ });
-  await row.getByRole("button", { name: "演示数据：显示正确答案" }).click();
-  const answer = (await row.locator(".demo-hint").innerText()).trim();
-  await row.getByLabel("客户的回答").fill(answer);
-  await row.getByRole("button", { name: "核对" }).click();
+  await passWithDemoAnswer(page, /服务密码/);
   await expect(page.getByText("身份核验已通过，可以查看客户记录。")).toBeVisible();
 }
 
@@ -262,4 +237,67 @@ test("the commit, follow-up and resolve stages explain what comes first when rea
   await expect(page.getByText("请先在“承诺”阶段向客户做出承诺，回访结果在这里记录。")).toBeVisible();
   await page.getByRole("button", { name: "去做承诺" }).click();
   await expect(page.locator("#stage-heading")).toHaveText("承诺");
+});
+
+test("what is typed or picked but not yet recorded survives a reload at every stage", async ({ page }) => {
+  test.setTimeout(90_000);
+  await billDisputeHeard(page);
+  // A note half written, and a fact typed but not recorded.
+  await page.getByLabel("新备注").fill("客户说上个月也多扣过");
+  const item = page.locator(".fact-row").filter({ hasText: "有疑问的收费项目" });
+  await item.getByRole("textbox").fill("流量费");
+  await page.reload();
+  await expect(page.getByLabel("新备注")).toHaveValue("客户说上个月也多扣过");
+  await expect(item.getByRole("textbox")).toHaveValue("流量费");
+  // Not saved: nothing of it is in the case yet.
+  await expect(page.locator(".note-text")).toHaveCount(0);
+  await expect(item).not.toHaveClass(/captured/);
+
+  await next(page, "身份核验");
+  await verify(page);
+  await next(page, "还原经过");
+  await next(page, "诊断");
+  await page.getByRole("button", { name: "确认原因：套餐外流量/通话超出" }).click();
+  await next(page, "方案");
+  // A rejection begun, with its reason.
+  const credit = option(page, "账务后台");
+  await credit.getByRole("button", { name: /不采用/ }).click();
+  await credit.getByLabel("不采用的原因（必填）").fill("客户要求先查清单");
+  await page.reload();
+  await expect(credit.getByLabel("不采用的原因（必填）")).toHaveValue("客户要求先查清单");
+  await credit.getByRole("button", { name: "取消" }).click();
+  await page.locator(".option-card").first().getByRole("button", { name: /选择此方案/ }).click();
+
+  // The commitment's language and way to reply.
+  await next(page, "承诺");
+  const draft = page.locator(".commit-draft");
+  await draft.getByText("English").click();
+  await draft.getByText("短信").click();
+  await page.reload();
+  await expect(draft.getByRole("radio", { name: "English" })).toBeChecked();
+  await expect(draft.getByRole("radio", { name: "短信" })).toBeChecked();
+  await expect(draft.locator(".commitment-text")).toHaveAttribute("lang", "en");
+  await draft.getByRole("button", { name: "做出此承诺" }).click();
+  await expect(page.locator(".commitment .commitment-text")).toHaveAttribute("lang", "en");
+
+  // The follow-up answers and comment.
+  await next(page, "回访");
+  await page.getByRole("group", { name: /问题解决了吗/ }).getByText("是").click();
+  await page.getByRole("group", { name: /满意度评分/ }).getByText("4", { exact: true }).click();
+  await page.getByLabel("客户意见").fill("处理得挺快");
+  await page.reload();
+  await expect(page.getByRole("group", { name: /问题解决了吗/ }).getByRole("radio", { name: "是" })).toBeChecked();
+  await expect(page.getByRole("group", { name: /满意度评分/ }).getByRole("radio", { name: "4" })).toBeChecked();
+  await expect(page.getByLabel("客户意见")).toHaveValue("处理得挺快");
+  await page.getByRole("group", { name: /客户满意吗/ }).getByText("是").click();
+  await page.getByRole("button", { name: "记录回访结果" }).click();
+  await expect(page.locator(".follow-up-summary")).toContainText("处理得挺快");
+  // A note once added is in the case, and its draft is gone.
+  await expect(page.getByLabel("新备注")).toHaveValue("客户说上个月也多扣过");
+  await page.getByRole("button", { name: "添加备注" }).click();
+  await expect(page.locator(".note-text")).toHaveCount(1);
+  await expect(page.getByLabel("新备注")).toHaveValue("");
+  await page.reload();
+  await expect(page.locator(".note-text")).toContainText("客户说上个月也多扣过");
+  await expect(page.getByLabel("新备注")).toHaveValue("");
 });

@@ -1,4 +1,119 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+
+/** The interface's two languages, as the tests drive it. */
+export type Lang = "zh" | "en";
+
+/** The interface words the journeys press and read, in both languages
+ * (the app's own strings in src/i18n.rs). */
+export const WORDS = {
+  zh: {
+    channel: "渠道",
+    hotline: "热线",
+    store: "营业厅",
+    startCase: "开始受理",
+    lookup: /手机号、账户或证件号/,
+    search: "查找",
+    selectCustomer: /选择客户/,
+    statement: "照客户的原话记录，不要改写。",
+    recognise: "识别来意",
+    useIntent: (intent: string) => new RegExp(`使用此来意.*${escape(intent)}`),
+    nextStage: (stage: string) => `进入下一阶段：${stage} →`,
+    stages: ["受理", "倾听", "身份核验", "还原经过", "诊断", "方案", "承诺", "回访"],
+    confirmOffer: /^确认：/,
+    record: "记录",
+    notRight: "不对",
+    demoAnswer: "演示数据：显示正确答案",
+    answer: "客户的回答",
+    check: "核对",
+    passed: "已通过",
+    verified: "身份核验已通过，可以查看客户记录。",
+    showRecords: "查看客户记录",
+    confirmCause: (cause: string) => `确认原因：${cause}`,
+    confirmedCause: (cause: string) => `已确认原因：${cause}`,
+    topSuggestion: "首选",
+    choose: /选择此方案/,
+    chosen: "已选定",
+    handoff: "转交说明",
+    sms: "短信",
+    makeCommitment: "做出此承诺",
+    solved: /问题解决了吗/,
+    satisfied: /客户满意吗/,
+    yes: "是",
+    no: "否",
+    recordFollowUp: "记录回访结果",
+    archive: "归档个案",
+    archivedSolved: "个案已归档（已解决）。",
+    switchTo: "English",
+  },
+  en: {
+    channel: "Channel",
+    hotline: "Hotline",
+    store: "Store",
+    startCase: "Start case",
+    lookup: /Phone, account or ID number/,
+    search: "Search",
+    selectCustomer: /Select customer/,
+    statement: "Write down what the customer said, as they said it.",
+    recognise: "Recognise the intent",
+    useIntent: (intent: string) => new RegExp(`Use this intent.*${escape(intent)}`),
+    nextStage: (stage: string) => `Go to the next stage: ${stage} →`,
+    stages: ["Intake", "Listen", "Verify", "Reconstruct", "Diagnose", "Resolve", "Commit", "Follow up"],
+    confirmOffer: /^Confirm: /,
+    record: "Record",
+    notRight: "Not right",
+    demoAnswer: "Demo data: show the right answers",
+    answer: "Customer's answer",
+    check: "Check",
+    passed: "Passed",
+    verified: "Identity verified: the customer's records can be shown.",
+    showRecords: "Show the customer's records",
+    confirmCause: (cause: string) => `Confirm the cause: ${cause}`,
+    confirmedCause: (cause: string) => `Confirmed cause: ${cause}`,
+    topSuggestion: "Top suggestion",
+    choose: /^Choose/,
+    chosen: "Chosen",
+    handoff: "Handoff note",
+    sms: "SMS",
+    makeCommitment: "Make this commitment",
+    solved: /Is the problem solved/,
+    satisfied: /Is the customer satisfied/,
+    yes: "Yes",
+    no: "No",
+    recordFollowUp: "Record the follow-up",
+    archive: "Archive the case",
+    archivedSolved: "The case is archived (solved).",
+    switchTo: "中文",
+  },
+} as const;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** Fails with the list of axe violations on the screen, if any. */
+export async function expectNoViolations(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `accessibility violations on ${screen}`).toEqual([]);
+}
+
+/** Presses "go to the next stage" and waits for that stage's heading. */
+export async function next(page: Page, stage: string, lang: Lang = "zh") {
+  await page.getByRole("button", { name: WORDS[lang].nextStage(stage) }).click();
+  await expect(page.locator("#stage-heading")).toHaveText(stage);
+}
+
+/** Reads the demo answer for a method and gives it as the customer would. */
+export async function passWithDemoAnswer(page: Page, method: RegExp, lang: Lang = "zh") {
+  const w = WORDS[lang];
+  const row = page.locator(".method").filter({ hasText: method });
+  await row.getByRole("button", { name: w.demoAnswer }).click();
+  const answer = (await row.locator(".demo-hint").innerText()).trim();
+  await row.getByLabel(w.answer).fill(answer);
+  await row.getByRole("button", { name: w.check }).click();
+  await expect(row).toContainText(w.passed);
+}
 
 /** The page objects of the shell: the case list and one case. */
 export class CaseList {
@@ -9,13 +124,43 @@ export class CaseList {
     await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
   }
 
-  /** Starts a case for the first demo customer and waits for its screen. */
-  async startCase(channel = "热线") {
-    await this.page.getByLabel("渠道").selectOption({ label: channel });
-    await this.page.getByRole("button", { name: "开始受理" }).click();
+  /** Starts a case on a channel and waits for its screen. */
+  async startCase(channel?: string, lang: Lang = "zh") {
+    const w = WORDS[lang];
+    await this.page.getByLabel(w.channel).selectOption({ label: channel ?? w.hotline });
+    await this.page.getByRole("button", { name: w.startCase }).click();
     await expect(this.page).toHaveURL(/\/cases\/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    await expect(this.page.getByRole("heading", { name: "受理", level: 2 })).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: w.stages[0], level: 2 })).toBeVisible();
   }
+
+  /** Switches the interface to the other language from the list page. */
+  async switchLanguage(to: Lang) {
+    await this.page.getByRole("button", { name: new RegExp(WORDS[to === "en" ? "zh" : "en"].switchTo) }).click();
+    await expect(this.page.locator("html")).toHaveAttribute("lang", to === "en" ? "en" : "zh-CN");
+  }
+
+  /** Starts a case, finds the customer by phone, takes the first statement
+   * and confirms the intent. */
+  async startWith(phone: string, said: string, intent: string, lang: Lang = "zh", channel?: string) {
+    const w = WORDS[lang];
+    await this.startCase(channel, lang);
+    await this.page.getByLabel(w.lookup).fill(phone);
+    await this.page.getByRole("button", { name: w.search, exact: true }).click();
+    await this.page.getByRole("button", { name: w.selectCustomer }).first().click();
+    await this.page.getByLabel(w.statement).fill(said);
+    await this.page.getByRole("button", { name: w.recognise }).click();
+    await this.page.getByRole("button", { name: w.useIntent(intent) }).first().click();
+    await expect(this.page.locator(".confirmed-intent")).toBeVisible();
+  }
+}
+
+/** Opens the case list and starts a case: customer, first statement,
+ * intent confirmed. */
+export async function openCase(page: Page, phone: string, said: string, intent: string, lang: Lang = "zh") {
+  const list = new CaseList(page);
+  await list.open();
+  if (lang === "en") await list.switchLanguage("en");
+  await list.startWith(phone, said, intent, lang);
 }
 
 export class CaseScreen {
