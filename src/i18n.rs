@@ -221,6 +221,7 @@ messages! {
     HintMoney => "金额，元", "amount in yuan";
     // ---- verify
     VerifyNeeded => "需要达到：{level}", "Needed: {level}";
+    VerifyRequiresAny => "此级别必须通过：{methods}（其他方式的强度加起来也不够）。", "This level needs {methods}; other methods do not add up to it.";
     VerifyReached => "已达到：{level}（强度 {strength}）", "Reached: {level} (strength {strength})";
     VerifyMet => "身份核验已通过，可以查看客户记录。", "Identity verified: the customer's records can be shown.";
     AttemptsLeft => "还可尝试 {n} 次", "{n} attempts left";

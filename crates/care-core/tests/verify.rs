@@ -122,6 +122,39 @@ fn passed_methods_add_up_to_a_level_each_counted_once() {
 }
 
 #[test]
+fn answers_over_the_phone_never_add_up_to_in_person() {
+    let mut phone = Case::open(Channel::Hotline, "bill_dispute");
+    for m in ["service_password", "id_digits", "recent_bill_amount"] {
+        phone.attempt(m, true);
+    }
+    let s = phone.status("in_person");
+    assert_eq!(s.strength, 5, "enough strength by the sum");
+    assert!(!s.met, "but nothing was seen in person");
+    assert_eq!(s.reached.id, "strong");
+
+    let mut store = Case::open(Channel::Store, "bill_dispute");
+    store.attempt("id_card_in_store", true);
+    let s = store.status("in_person");
+    assert!(s.met);
+    assert_eq!(s.reached.id, "in_person");
+    // In person also meets every lower level.
+    assert!(store.status("basic").met);
+}
+
+#[test]
+fn a_level_that_requires_an_unknown_method_is_a_pack_problem() {
+    let source = care_core::pack::DEMO_PACK.replace(
+        r#"requires_any = ["id_card_in_store"]"#,
+        r#"requires_any = ["face_scan"]"#,
+    );
+    let problems = care_core::pack::load("demo.toml", &source).expect_err("refused");
+    assert!(
+        problems.iter().any(|p| p.to_string().contains("face_scan")),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn the_case_locks_after_the_packs_number_of_failures_and_unlocks_after_the_time() {
     let mut case = Case::open(Channel::Hotline, "bill_dispute");
     let max = demo_pack().verification.max_attempts;

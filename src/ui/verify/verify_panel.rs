@@ -6,6 +6,7 @@ use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::verify::method_row::MethodRow;
 use care_core::audit;
+use care_core::Lang;
 use leptos::prelude::*;
 
 /// The verify stage: what is needed and reached, attempts left or the
@@ -38,6 +39,16 @@ pub fn VerifyPanel() -> impl IntoView {
                         <p><strong>{i18n.fill(Msg::VerifyNeeded, &[("level", &needed)])}</strong></p>
                         <p>{i18n.fill(Msg::VerifyReached, &[("level", &reached), ("strength", &strength)])}</p>
                         <meter min="0" max=s.needed.min_strength.max(1) value=s.strength aria-hidden="true"></meter>
+                        {(!s.met && !s.needed.requires_any.is_empty()).then(|| {
+                            // Strength alone does not reach this level: name what must be seen.
+                            let sep = match lang { Lang::ZhCn => "、", Lang::En => ", " };
+                            let which = s.methods.iter()
+                                .filter(|m| s.needed.requires_any.contains(&m.id))
+                                .map(|m| m.name.get(lang).to_owned())
+                                .collect::<Vec<_>>()
+                                .join(sep);
+                            view! { <p>{i18n.fill(Msg::VerifyRequiresAny, &[("methods", &which)])}</p> }
+                        })}
                         {match (s.locked_until, s.met) {
                             (Some(until), _) => {
                                 let time = date_time(until, clock::local_offset());

@@ -534,6 +534,7 @@ impl Checker {
                 );
             }
             last = Some(l.min_strength);
+            self.refers_all(Kind::Method, lp.key("requires_any"), &l.requires_any);
         }
     }
 

@@ -99,6 +99,11 @@ pub struct Level {
     pub id: String,
     pub name: Text,
     pub min_strength: u32,
+    /// Methods of which at least one must have passed, whatever the summed
+    /// strength: "in person" is only reached by something seen in person,
+    /// never by adding up answers given over the phone.
+    #[serde(default)]
+    pub requires_any: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

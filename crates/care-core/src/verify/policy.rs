@@ -153,16 +153,23 @@ pub fn status(
         .filter(|m| m.passed)
         .map(|m| m.strength)
         .sum();
+    let reaches = |l: &Level| {
+        l.min_strength <= strength
+            && (l.requires_any.is_empty()
+                || methods
+                    .iter()
+                    .any(|m| m.passed && l.requires_any.contains(&m.id)))
+    };
     let reached = v
         .levels
         .iter()
         .rev()
-        .find(|l| l.min_strength <= strength)
+        .find(|l| reaches(l))
         .or(v.levels.first())
         .cloned()
         .ok_or(VerifyError::NoLevels)?;
     Ok(VerifyStatus {
-        met: strength >= needed.min_strength,
+        met: reaches(&needed),
         needed,
         reached,
         strength,
