@@ -14,6 +14,7 @@
 
 mod billing;
 mod contact;
+mod describe;
 mod handset;
 mod ids;
 mod money;
@@ -28,6 +29,7 @@ pub use billing::{
     PaymentPurpose,
 };
 pub use contact::{Contact, ContactOutcome};
+pub use describe::{describe, Field};
 pub use handset::Handset;
 pub use ids::{
     AreaId, BillId, CellId, ContactId, CountryCode, NetworkEventId, OrderId, PaymentId, PlanId,

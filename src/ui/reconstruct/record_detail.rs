@@ -1,91 +1,52 @@
 use crate::contexts::case_session::use_case_session;
 use crate::contexts::demo::use_demo;
 use crate::contexts::i18n::use_i18n;
+use crate::contexts::knowledge::use_knowledge;
 use crate::i18n::Msg;
 use care_core::pack::RecordKind;
 use care_core::reconstruct::RecordRef;
+use care_core::records::describe;
 use leptos::prelude::*;
 
-/// One record opened from the timeline or a finding: for a bill its lines,
-/// for anything else what the timeline says of it, in full.
+/// One record opened from the timeline or a finding: its fields, labelled in
+/// the interface language, and for a bill its lines.
 #[component]
 pub fn RecordDetail(record: RecordRef, on_close: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_case_session();
+    let knowledge = use_knowledge();
     let demo = use_demo();
-    let data = demo.data.clone();
-    let records = move || {
-        session
-            .state
-            .get_untracked()
-            .and_then(|s| s.customer)
-            .and_then(|id| demo.data.records(&id).cloned())
-    };
+    let customer = session.state.get_untracked().and_then(|s| s.customer);
     let kind = crate::ui::reconstruct::reconstruct_panel::kind_msg(record.kind);
     let id = record.id.clone();
     let heading = move || format!("{} · {}", i18n.t(kind), id);
     let lines = (record.kind == RecordKind::Bills)
-        .then(&records)
+        .then(|| customer.as_ref().and_then(|c| demo.data.records(c)))
         .flatten()
-        .and_then(|r| r.bills.into_iter().find(|b| b.id.as_str() == record.id))
-        .map(|b| b.lines);
-    let body = serde_json::to_string_pretty(&{
-        let r = records();
-        match record.kind {
-            RecordKind::Bills => r
-                .and_then(|r| r.bills.into_iter().find(|b| b.id.as_str() == record.id))
-                .and_then(|b| serde_json::to_value(b).ok()),
-            RecordKind::Orders => r
-                .and_then(|r| r.orders.into_iter().find(|o| o.id.as_str() == record.id))
-                .and_then(|o| serde_json::to_value(o).ok()),
-            RecordKind::Subscriptions => r
-                .and_then(|r| {
-                    r.subscriptions
-                        .into_iter()
-                        .find(|o| o.id.as_str() == record.id)
-                })
-                .and_then(|o| serde_json::to_value(o).ok()),
-            RecordKind::Payments => r
-                .and_then(|r| r.payments.into_iter().find(|o| o.id.as_str() == record.id))
-                .and_then(|o| serde_json::to_value(o).ok()),
-            RecordKind::Contacts => r
-                .and_then(|r| r.contacts.into_iter().find(|o| o.id.as_str() == record.id))
-                .and_then(|o| serde_json::to_value(o).ok()),
-            RecordKind::Devices => r
-                .and_then(|r| r.handsets.into_iter().find(|o| o.imei == record.id))
-                .and_then(|o| serde_json::to_value(o).ok()),
-            RecordKind::Usage => r
-                .and_then(|r| {
-                    r.usage.into_iter().find(|u| {
-                        format!(
-                            "{}-{:02}-{:02}",
-                            u.date.year(),
-                            u.date.month() as u8,
-                            u.date.day()
-                        ) == record.id
-                    })
-                })
-                .and_then(|o| serde_json::to_value(o).ok()),
-            RecordKind::ScreenedCalls => r
-                .and_then(|r| {
-                    r.screened_calls
-                        .into_iter()
-                        .find(|c| c.at.unix_timestamp().to_string() == record.id)
-                })
-                .and_then(|o| serde_json::to_value(o).ok()),
-            RecordKind::NetworkEvents => data
-                .network_events
-                .iter()
-                .find(|e| e.id.as_str() == record.id)
-                .and_then(|o| serde_json::to_value(o).ok()),
-            RecordKind::Contracts => None,
-        }
-    })
-    .unwrap_or_default();
+        .and_then(|r| r.bills.iter().find(|b| b.id.as_str() == record.id))
+        .map(|b| b.lines.clone());
+    let fields = knowledge
+        .current
+        .get_untracked()
+        .zip(customer.as_ref())
+        .and_then(|(k, c)| describe(&demo.data, &k.pack, c, record.kind, &record.id))
+        .unwrap_or_default();
 
     view! {
         <section class="record-detail card" role="dialog" aria-labelledby="record-detail-heading">
             <h4 id="record-detail-heading" class="mono">{heading}</h4>
+            {(!fields.is_empty()).then(|| view! {
+                <dl class="record-fields">
+                    {fields.into_iter().map(|f| {
+                        let (label, value) = (f.label, f.value);
+                        let translate = f.personal.then_some("no");
+                        view! {
+                            <dt>{move || label.get(i18n.lang()).to_owned()}</dt>
+                            <dd translate=translate>{move || value.get(i18n.lang()).to_owned()}</dd>
+                        }
+                    }).collect_view()}
+                </dl>
+            })}
             {lines.map(|lines| view! {
                 <table class="bill-lines">
                     <tbody>
@@ -96,10 +57,6 @@ pub fn RecordDetail(record: RecordRef, on_close: Callback<()>) -> impl IntoView 
                     </tbody>
                 </table>
             })}
-            <details>
-                <summary>{move || i18n.t(Msg::RecordsList)}</summary>
-                <pre class="record-json">{body}</pre>
-            </details>
             <button type="button" on:click=move |_| on_close.run(())>{move || i18n.t(Msg::CloseRecord)}</button>
         </section>
     }

@@ -6,6 +6,7 @@ use super::{text, ymd, RecordRef, Subject, Window};
 use crate::pack::RecordKind;
 use crate::records::{DailyUsage, Fen, OrderKind, PaymentPurpose};
 use crate::text::Text;
+use crate::verify::mask_msisdn;
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
@@ -384,8 +385,9 @@ fn screened(s: &Subject<'_>, w: &Window, out: &mut Vec<Entry>) {
                 format!("Flagged call: {}", k.en),
             ),
             detail: text(
-                format!("来电号码 {}，{az}", c.caller),
-                format!("from {}, {ae}", c.caller),
+                // A third party's number: masked, as in the record detail.
+                format!("来电号码 {}，{az}", mask_msisdn(&c.caller)),
+                format!("from {}, {ae}", mask_msisdn(&c.caller)),
             ),
             amount: None,
         });

@@ -185,6 +185,15 @@ pub enum PaymentPurpose {
     TopUp,
 }
 
+impl PaymentPurpose {
+    pub fn label(&self) -> Text {
+        match self {
+            PaymentPurpose::Bill { .. } => text("缴费", "Bill payment"),
+            PaymentPurpose::TopUp => text("充值", "Top-up"),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum PaymentOutcome {

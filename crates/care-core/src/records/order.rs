@@ -52,6 +52,18 @@ pub enum OrderKind {
     },
 }
 
+impl OrderKind {
+    /// What kind of order it is, without its details.
+    pub fn label(&self) -> Text {
+        match self {
+            OrderKind::PlanChange { .. } => text("套餐变更", "Plan change"),
+            OrderKind::SimReplacement { .. } => text("补换卡", "SIM replacement"),
+            OrderKind::AddOn { .. } => text("加购流量包", "Data add-on"),
+            OrderKind::HandsetPurchase { .. } => text("购机", "Handset purchase"),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
