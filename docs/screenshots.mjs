@@ -8,10 +8,29 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
 });
 
+/** A fresh browser first sets the device PIN. */
+async function setUp(page) {
+  await page.locator("#pin-new").fill("246810");
+  await page.locator("#pin-confirm").fill("246810");
+  await page.locator("#pin-confirm").press("Enter");
+  await page.locator(".lock-screen").waitFor({ state: "detached" });
+}
+
+/** The first start: choosing the PIN the data is encrypted under. */
+async function lockSetup(file) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(base);
+  await page.locator("#pin-new").waitFor();
+  await page.screenshot({ path: `${outDir}/${file}` });
+  await ctx.close();
+}
+
 async function intake(lang, viewport, file) {
   const ctx = await browser.newContext({ viewport, hasTouch: viewport.width < 1000 });
   const page = await ctx.newPage();
   await page.goto(base);
+  await setUp(page);
   if (lang === "en") await page.getByRole("button", { name: /English/ }).click();
   await page.getByRole("combobox").first().selectOption("hotline");
   await page.locator("form button[type=submit]").click();
@@ -35,6 +54,7 @@ async function packImport(file) {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await ctx.newPage();
   await page.goto(`${base}/pack`);
+  await setUp(page);
   const broken = readFileSync("crates/care-core/tests/packs/minimal.toml", "utf8")
     .replace('escalation = "billing"', 'escalation = "legal"')
     .replace("sla_hours = 48", "sla_hours = 0");
@@ -59,6 +79,7 @@ async function tour(viewport, size) {
     await page.locator("#stage-heading", { hasText: stage }).waitFor();
   };
   await page.goto(base);
+  await setUp(page);
   await page.getByRole("button", { name: "开始受理" }).click();
   await page.waitForURL(/\/cases\//);
   await page.getByLabel(/手机号、账户或证件号/).fill("13800006229");
@@ -117,4 +138,5 @@ await intake("zh-CN", { width: 1440, height: 900 }, "intake-desktop-zh.png");
 await intake("en", { width: 1440, height: 900 }, "intake-desktop-en.png");
 await intake("zh-CN", { width: 768, height: 1024 }, "intake-tablet-zh.png");
 await packImport("pack-import-zh.png");
+await lockSetup("lock-setup-zh.png");
 await browser.close();

@@ -3,12 +3,15 @@
 use crate::contexts::demo::provide_demo;
 use crate::contexts::i18n::{provide_i18n, use_i18n};
 use crate::contexts::knowledge::{provide_knowledge, use_knowledge, Knowledge, PackOrigin};
-use crate::contexts::store::provide_db;
+use crate::contexts::lock::provide_lock;
+use crate::contexts::store::{provide_db, use_db};
 use crate::i18n::Msg;
 use crate::platform::idb::{IdbStore, StoreError, DB_NAME};
 use crate::ui::case::case_screen::CaseScreen;
 use crate::ui::cases::case_list_page::CaseListPage;
+use crate::ui::lock::lock_gate::LockGate;
 use crate::ui::pack::pack_page::PackPage;
+use crate::ui::settings::settings_page::SettingsPage;
 use crate::ui::shell::not_found::NotFound;
 use crate::ui::shell::top_bar::TopBar;
 use leptos::prelude::*;
@@ -27,9 +30,9 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#main">{move || i18n.t(Msg::SkipToMain)}</a>
-            <TopBar/>
             {move || match opened.get() {
                 None => view! {
+                    <TopBar/>
                     <main id="main" class="page-message" tabindex="-1">
                         <p role="status">{move || i18n.t(Msg::OpeningStore)}</p>
                     </main>
@@ -40,6 +43,7 @@ pub fn App() -> impl IntoView {
                         _ => Msg::StoreUnavailable,
                     };
                     view! {
+                        <TopBar/>
                         <main id="main" class="page-message" tabindex="-1">
                             <p role="alert">{move || i18n.t(msg)}</p>
                             <button type="button" on:click=move |_| opened.refetch()>
@@ -58,6 +62,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Ready(store: Rc<IdbStore>) -> impl IntoView {
     provide_db(store.clone());
+    provide_lock(use_db());
     // A pack imported earlier replaces the embedded one, if it still
     // passes this version's checks; if not, the page says why.
     let knowledge = use_knowledge();
@@ -79,10 +84,14 @@ fn Ready(store: Rc<IdbStore>) -> impl IntoView {
         }
     });
     view! {
-        <Routes fallback=|| view! { <NotFound/> }>
-            <Route path=path!("/") view=CaseListPage/>
-            <Route path=path!("/cases/:id") view=CaseScreen/>
-            <Route path=path!("/pack") view=PackPage/>
-        </Routes>
+        <TopBar/>
+        <LockGate>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/") view=CaseListPage/>
+                <Route path=path!("/cases/:id") view=CaseScreen/>
+                <Route path=path!("/pack") view=PackPage/>
+                <Route path=path!("/settings") view=SettingsPage/>
+            </Routes>
+        </LockGate>
     }
 }

@@ -5,5 +5,6 @@ pub mod demo;
 pub mod drafts;
 pub mod i18n;
 pub mod knowledge;
+pub mod lock;
 pub mod store;
 pub mod verification;

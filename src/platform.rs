@@ -3,5 +3,6 @@
 //! small APIs; care-core never sees the browser.
 
 pub mod clock;
+pub mod crypto;
 pub mod idb;
 pub mod settings;

@@ -3,7 +3,8 @@
 //! checks from care-core run against both.
 #![cfg(target_arch = "wasm32")]
 
-use care_assist::platform::idb::{IdbStore, DB_VERSION};
+use care_assist::platform::crypto::Cipher;
+use care_assist::platform::idb::{IdbStore, StoreError, DB_VERSION};
 use care_core::store::{conformance, EventStore};
 use care_core::{
     CaseId, CaseLog, Channel, CustomerId, DeviceId, Event, EventBody, EventId, IdSource, Stage,
@@ -16,6 +17,21 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A test key: the real iteration count would only slow the suite, and
+/// the derivation is the same code.
+async fn test_cipher(pin: &str) -> Cipher {
+    Cipher::derive(pin, b"care-assist-salt", 1_000)
+        .await
+        .expect("WebCrypto derives a key")
+}
+
+/// Opens (or upgrades) a database and puts the test key in memory.
+async fn open_unlocked(name: &str) -> IdbStore {
+    let store = IdbStore::open(name).await.expect("opens");
+    store.unlock(test_cipher("246810").await);
+    store
+}
+
 /// A database of its own for each test.
 fn fresh_name(test: &str) -> String {
     format!("care-assist-test-{test}-{}", js_sys::Date::now())
@@ -23,9 +39,7 @@ fn fresh_name(test: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn append_and_load_round_trip() {
-    let store = IdbStore::open(&fresh_name("round-trip"))
-        .await
-        .expect("opens");
+    let store = open_unlocked(&fresh_name("round-trip")).await;
     conformance::append_and_load_round_trip(&store, 11)
         .await
         .expect("round trip");
@@ -35,12 +49,12 @@ async fn append_and_load_round_trip() {
 async fn events_survive_reopening_the_database() {
     let name = fresh_name("reopen");
     {
-        let store = IdbStore::open(&name).await.expect("opens");
+        let store = open_unlocked(&name).await;
         conformance::append_and_load_round_trip(&store, 12)
             .await
             .expect("writes");
     }
-    let again = IdbStore::open(&name).await.expect("reopens");
+    let again = open_unlocked(&name).await;
     let cases = again.list_cases().await.expect("lists");
     assert_eq!(cases.len(), 1);
     let events = again.load_case(cases[0].id).await.expect("loads");
@@ -52,7 +66,7 @@ async fn events_survive_reopening_the_database() {
 
 #[wasm_bindgen_test]
 async fn two_cases_are_kept_apart() {
-    let store = IdbStore::open(&fresh_name("apart")).await.expect("opens");
+    let store = open_unlocked(&fresh_name("apart")).await;
     conformance::cases_are_kept_apart(&store, 13)
         .await
         .expect("kept apart");
@@ -60,7 +74,7 @@ async fn two_cases_are_kept_apart() {
 
 #[wasm_bindgen_test]
 async fn a_repeated_append_keeps_one_copy() {
-    let store = IdbStore::open(&fresh_name("repeat")).await.expect("opens");
+    let store = open_unlocked(&fresh_name("repeat")).await;
     conformance::a_repeated_append_keeps_one_copy(&store, 14)
         .await
         .expect("one copy");
@@ -136,7 +150,7 @@ async fn opening_a_version_1_database_upgrades_it_and_keeps_its_cases() {
     ];
     write_version_1(&name, &events).await;
 
-    let store = IdbStore::open(&name).await.expect("upgrades");
+    let store = open_unlocked(&name).await;
     assert_eq!(store.version(), DB_VERSION);
     let cases = store.list_cases().await.expect("lists");
     assert_eq!(
@@ -195,14 +209,14 @@ async fn opening_a_version_2_database_keeps_its_cases_and_adds_settings() {
     {
         // Write a case through the store API at v3, then check it survives
         // being reopened (the v2 → v3 rung ran once).
-        let store = IdbStore::open(&name).await.expect("upgrades");
+        let store = open_unlocked(&name).await;
         assert_eq!(store.version(), DB_VERSION);
         conformance::append_and_load_round_trip(&store, 21)
             .await
             .expect("writes");
         assert_eq!(store.stored_pack().await.expect("reads settings"), None);
     }
-    let again = IdbStore::open(&name).await.expect("reopens");
+    let again = open_unlocked(&name).await;
     assert_eq!(again.list_cases().await.expect("lists").len(), 1);
 }
 
@@ -216,10 +230,10 @@ async fn an_imported_pack_is_kept_until_forgotten() {
         "2026-11-25T09:00:00Z".into(),
     );
     {
-        let store = IdbStore::open(&name).await.expect("opens");
+        let store = open_unlocked(&name).await;
         store.store_pack(&stored).await.expect("stores");
     }
-    let store = IdbStore::open(&name).await.expect("reopens");
+    let store = open_unlocked(&name).await;
     assert_eq!(store.stored_pack().await.expect("reads"), Some(stored));
     store.forget_pack().await.expect("forgets");
     assert_eq!(store.stored_pack().await.expect("reads"), None);
@@ -269,7 +283,7 @@ async fn opening_a_version_3_database_keeps_its_pack_and_adds_drafts() {
         tx.commit().await.expect("commits");
         db.close();
     }
-    let store = IdbStore::open(&name).await.expect("upgrades");
+    let store = open_unlocked(&name).await;
     assert_eq!(store.version(), DB_VERSION);
     assert_eq!(store.stored_pack().await.expect("reads"), Some(pack));
     assert_eq!(store.draft("case/note").await.expect("reads drafts"), None);
@@ -279,7 +293,7 @@ async fn opening_a_version_3_database_keeps_its_pack_and_adds_drafts() {
 async fn a_draft_is_kept_across_reopening_until_forgotten() {
     let name = fresh_name("drafts");
     {
-        let store = IdbStore::open(&name).await.expect("opens");
+        let store = open_unlocked(&name).await;
         store
             .set_draft("c1/note", Some("\"客户说上个月也多扣过\""))
             .await
@@ -289,7 +303,7 @@ async fn a_draft_is_kept_across_reopening_until_forgotten() {
             .await
             .expect("keeps");
     }
-    let store = IdbStore::open(&name).await.expect("reopens");
+    let store = open_unlocked(&name).await;
     assert_eq!(
         store.draft("c1/note").await.expect("reads").as_deref(),
         Some("\"客户说上个月也多扣过\"")
@@ -301,4 +315,152 @@ async fn a_draft_is_kept_across_reopening_until_forgotten() {
         store.draft("c2/note").await.expect("reads").as_deref(),
         Some("\"another case\"")
     );
+}
+
+#[wasm_bindgen_test]
+async fn what_is_stored_is_sealed_and_reads_back_only_with_the_right_key() {
+    let name = fresh_name("sealed");
+    {
+        let store = open_unlocked(&name).await;
+        conformance::append_and_load_round_trip(&store, 31)
+            .await
+            .expect("round trip");
+        store
+            .set_draft("c/note", Some("\"客户王小明 13800006229\""))
+            .await
+            .expect("keeps a draft");
+    }
+    // On disk: no note text, no draft text, anywhere.
+    let raw = raw_dump(&name).await;
+    assert!(raw.contains("sealed"), "records are sealed: {raw}");
+    for secret in ["2GB", "13800006229", "王小明"] {
+        assert!(!raw.contains(secret), "{secret} is stored in clear");
+    }
+
+    // A wrong key opens nothing, and says so; it never returns garbage.
+    let wrong = IdbStore::open(&name).await.expect("opens");
+    wrong.unlock(test_cipher("135792").await);
+    assert!(matches!(
+        wrong.list_cases().await,
+        Err(StoreError::Damaged(_))
+    ));
+    assert!(matches!(
+        wrong.draft("c/note").await,
+        Err(StoreError::Damaged(_))
+    ));
+
+    // Without a key nothing personal can be read or written at all.
+    let locked = IdbStore::open(&name).await.expect("opens");
+    assert_eq!(locked.list_cases().await, Err(StoreError::Locked));
+    assert_eq!(
+        locked.set_draft("c/x", Some("\"y\"")).await,
+        Err(StoreError::Locked)
+    );
+
+    let right = open_unlocked(&name).await;
+    let cases = right.list_cases().await.expect("lists");
+    assert_eq!(cases.len(), 1);
+    assert_eq!(right.load_case(cases[0].id).await.expect("loads").len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn a_version_4_database_in_clear_is_sealed_at_the_first_unlock() {
+    let name = fresh_name("legacy");
+    let case = CaseId::from_uuid(uuid::Uuid::from_u128(
+        0x019a_0000_0000_7000_8000_0000_0000_0042,
+    ));
+    let device = DeviceId::from_uuid(uuid::Uuid::from_u128(7));
+    let note = Event {
+        id: EventId::from_uuid(uuid::Uuid::from_u128(
+            0x019a_0000_0000_7000_8000_0000_0000_0043,
+        )),
+        case,
+        device,
+        at: OffsetDateTime::UNIX_EPOCH,
+        body: EventBody::NoteAdded {
+            text: "客户王小明说话费多扣了".into(),
+        },
+    };
+    let opened = Event {
+        id: EventId::from_uuid(uuid::Uuid::from_u128(
+            0x019a_0000_0000_7000_8000_0000_0000_0041,
+        )),
+        case,
+        device,
+        at: OffsetDateTime::UNIX_EPOCH,
+        body: EventBody::CaseOpened {
+            channel: Channel::Hotline,
+            customer: None,
+        },
+    };
+    // Version 4 wrote events and summaries in clear.
+    {
+        let store = IdbStore::open(&name).await.expect("creates");
+        drop(store);
+        let db = Database::open(name.as_str()).await.expect("opens raw");
+        let mut log = CaseLog::default();
+        log.merge([opened.clone(), note.clone()]);
+        let summary = log.state().expect("folds").summary();
+        let tx = db
+            .transaction(["events", "cases"])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .expect("a transaction");
+        let events = tx.object_store("events").expect("events");
+        for e in [&opened, &note] {
+            events
+                .put(e)
+                .serde()
+                .expect("serialises")
+                .await
+                .expect("puts");
+        }
+        let cases = tx.object_store("cases").expect("cases");
+        cases
+            .put(&summary)
+            .serde()
+            .expect("serialises")
+            .await
+            .expect("puts");
+        tx.commit().await.expect("commits");
+        db.close();
+    }
+    assert!(
+        raw_dump(&name).await.contains("王小明"),
+        "the setup wrote clear text"
+    );
+
+    let store = open_unlocked(&name).await;
+    assert_eq!(store.seal_legacy().await.expect("seals"), 3);
+    assert!(
+        !raw_dump(&name).await.contains("王小明"),
+        "sealed after the unlock"
+    );
+    // And everything still reads, through the key.
+    let events = store.load_case(case).await.expect("loads");
+    assert_eq!(events, vec![opened, note]);
+    assert_eq!(store.list_cases().await.expect("lists").len(), 1);
+    assert_eq!(store.seal_legacy().await.expect("nothing left"), 0);
+}
+
+/// Every record of every store, as JSON text: what someone with the disk
+/// would see.
+async fn raw_dump(name: &str) -> String {
+    let db = Database::open(name).await.expect("opens raw");
+    let mut out = String::new();
+    for store in ["events", "cases", "drafts", "settings"] {
+        let tx = db.transaction(store).build().expect("a transaction");
+        let os = tx.object_store(store).expect("a store");
+        let all: Vec<serde_json::Value> = os
+            .get_all()
+            .serde()
+            .expect("reads")
+            .await
+            .expect("reads")
+            .collect::<Result<_, _>>()
+            .expect("values");
+        out.push_str(&serde_json::Value::Array(all).to_string());
+    }
+    db.close();
+    out
 }

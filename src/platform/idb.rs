@@ -3,14 +3,22 @@
 //! One transaction per operation, committed explicitly: `append` returns
 //! only after the browser reports the commit, and that is when the UI may
 //! say "saved". The schema is versioned and upgraded by a ladder.
+//!
+//! Everything personal is sealed (AES-GCM, `platform::crypto`) before it
+//! enters a transaction: events, case summaries and drafts are stored as
+//! `{ id, case?, sealed }`. Only ids (random UUIDs) stay clear, for the
+//! keys and the case index. Records written before encryption are read as
+//! they are and sealed at the first unlock (`seal_legacy`).
 
+use crate::platform::crypto::{Cipher, CryptoError};
+use care_core::lock::LockRecord;
 use care_core::store::{sort_for_listing, EventStore};
 use care_core::{CaseId, CaseLog, CaseSummary, Event};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use thiserror::Error;
@@ -35,8 +43,71 @@ const CASES: &str = "cases";
 const SETTINGS: &str = "settings";
 const PACK_KEY: &str = "pack";
 const DRAFTS: &str = "drafts";
+const VAULT_KEY: &str = "vault";
 
-/// One form field's unrecorded value, as JSON.
+/// An event as stored: its id and case in clear for the keys, the rest
+/// sealed.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+struct SealedEvent {
+    id: String,
+    case: String,
+    sealed: String,
+}
+
+/// A case summary as stored.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+struct SealedSummary {
+    id: String,
+    sealed: String,
+}
+
+/// What a record may be on disk: sealed, or as a version before
+/// encryption wrote it.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum OnDisk<S, P> {
+    Sealed(S),
+    Plain(P),
+}
+
+/// The user's vault: what it takes to derive the key again and to know it
+/// is the right one, and the lock state. Nothing in it is personal, and
+/// the key is not in it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Vault {
+    key: String,
+    /// Base64 of the PBKDF2 salt.
+    pub salt: String,
+    pub iterations: u32,
+    /// A known text sealed with the key: opening it proves the PIN.
+    pub check: String,
+    pub idle_minutes: u32,
+    pub lock: LockRecord,
+}
+
+/// The known text sealed into `Vault::check`.
+pub const VAULT_CHECK: &str = "care-assist vault v1";
+
+impl Vault {
+    pub fn new(
+        salt: String,
+        iterations: u32,
+        check: String,
+        idle_minutes: u32,
+        lock: LockRecord,
+    ) -> Self {
+        Self {
+            key: VAULT_KEY.to_owned(),
+            salt,
+            iterations,
+            check,
+            idle_minutes,
+            lock,
+        }
+    }
+}
+
+/// One form field's unrecorded value, as JSON, sealed.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Draft {
     key: String,
@@ -80,6 +151,20 @@ pub enum StoreError {
     Read(String),
     #[error("a stored record is damaged: {0}")]
     Damaged(String),
+    /// The key is not in memory: the app is locked.
+    #[error("the local data is locked")]
+    Locked,
+    #[error("encryption failed: {0}")]
+    Crypto(String),
+}
+
+impl From<CryptoError> for StoreError {
+    fn from(e: CryptoError) -> Self {
+        match e {
+            CryptoError::Open | CryptoError::Format(_) => StoreError::Damaged(e.to_string()),
+            _ => StoreError::Crypto(e.to_string()),
+        }
+    }
 }
 
 fn write_error(e: impl std::fmt::Display) -> StoreError {
@@ -98,6 +183,8 @@ fn read_error(e: impl std::fmt::Display) -> StoreError {
 /// The IndexedDB event store.
 pub struct IdbStore {
     db: Database,
+    /// The open key; `None` while locked.
+    cipher: RefCell<Option<Rc<Cipher>>>,
 }
 
 impl IdbStore {
@@ -140,7 +227,10 @@ impl IdbStore {
                 Some(_) => StoreError::Upgrade(e.to_string()),
                 None => StoreError::Open(e.to_string()),
             })?;
-        let store = IdbStore { db };
+        let store = IdbStore {
+            db,
+            cipher: RefCell::new(None),
+        };
         // Data rungs run after the schema is in place, in their own
         // transactions: a failure leaves the events untouched.
         if matches!(old.get(), Some(from) if (1..2).contains(&from)) {
@@ -150,6 +240,122 @@ impl IdbStore {
                 .map_err(|e| StoreError::Upgrade(e.to_string()))?;
         }
         Ok(store)
+    }
+
+    /// Puts the key in memory: personal data can be read and written.
+    pub fn unlock(&self, cipher: Cipher) {
+        self.cipher.replace(Some(Rc::new(cipher)));
+    }
+
+    /// Drops the key from memory.
+    pub fn lock(&self) {
+        self.cipher.replace(None);
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.cipher.borrow().is_some()
+    }
+
+    fn cipher(&self) -> Result<Rc<Cipher>, StoreError> {
+        self.cipher.borrow().clone().ok_or(StoreError::Locked)
+    }
+
+    /// The user's vault, if one was set up on this device.
+    pub async fn vault(&self) -> Result<Option<Vault>, StoreError> {
+        let tx = self.db.transaction(SETTINGS).build().map_err(read_error)?;
+        let settings = tx.object_store(SETTINGS).map_err(read_error)?;
+        settings
+            .get(VAULT_KEY)
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(|e| StoreError::Damaged(e.to_string()))
+    }
+
+    /// Keeps the vault (made at setup; its lock state changes on every
+    /// try).
+    pub async fn store_vault(&self, vault: &Vault) -> Result<(), StoreError> {
+        let tx = self.write_settings()?;
+        let settings = tx.object_store(SETTINGS).map_err(write_error)?;
+        put(&settings, vault).await?;
+        tx.commit().await.map_err(write_error)
+    }
+
+    /// Seals every record a version before encryption left in clear. Each
+    /// store is read, sealed outside any transaction, then rewritten in one
+    /// transaction: a failure leaves the clear records to be sealed next
+    /// time, never half of a record.
+    pub async fn seal_legacy(&self) -> Result<usize, StoreError> {
+        let cipher = self.cipher()?;
+        let mut sealed = 0;
+
+        let plain_events: Vec<Event> = self
+            .read_all::<OnDisk<SealedEvent, Event>>(EVENTS)
+            .await?
+            .into_iter()
+            .filter_map(|r| match r {
+                OnDisk::Plain(e) => Some(e),
+                OnDisk::Sealed(_) => None,
+            })
+            .collect();
+        let mut events = Vec::with_capacity(plain_events.len());
+        for e in &plain_events {
+            events.push(seal_event(&cipher, e).await?);
+        }
+        sealed += self.put_all(EVENTS, &events).await?;
+
+        let plain_cases: Vec<CaseSummary> = self
+            .read_all::<OnDisk<SealedSummary, CaseSummary>>(CASES)
+            .await?
+            .into_iter()
+            .filter_map(|r| match r {
+                OnDisk::Plain(c) => Some(c),
+                OnDisk::Sealed(_) => None,
+            })
+            .collect();
+        let mut cases = Vec::with_capacity(plain_cases.len());
+        for c in &plain_cases {
+            cases.push(seal_summary(&cipher, c).await?);
+        }
+        sealed += self.put_all(CASES, &cases).await?;
+        Ok(sealed)
+    }
+
+    async fn read_all<T: serde::de::DeserializeOwned>(
+        &self,
+        store: &str,
+    ) -> Result<Vec<T>, StoreError> {
+        let tx = self.db.transaction(store).build().map_err(read_error)?;
+        let os = tx.object_store(store).map_err(read_error)?;
+        os.get_all()
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)?
+            .collect::<Result<Vec<T>, _>>()
+            .map_err(|e| StoreError::Damaged(e.to_string()))
+    }
+
+    async fn put_all<T: serde::Serialize>(
+        &self,
+        store: &str,
+        values: &[T],
+    ) -> Result<usize, StoreError> {
+        if values.is_empty() {
+            return Ok(0);
+        }
+        let tx = self
+            .db
+            .transaction(store)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let os = tx.object_store(store).map_err(write_error)?;
+        for v in values {
+            put(&os, v).await?;
+        }
+        tx.commit().await.map_err(write_error)?;
+        Ok(values.len())
     }
 
     /// The schema version of the open database.
@@ -214,12 +420,22 @@ impl IdbStore {
             .map_err(read_error)?
             .await
             .map_err(|e| StoreError::Damaged(e.to_string()))?;
-        Ok(found.map(|d| d.value))
+        let Some(found) = found else {
+            return Ok(None);
+        };
+        let plain = self.cipher()?.open(&found.value).await?;
+        String::from_utf8(plain)
+            .map(Some)
+            .map_err(|e| StoreError::Damaged(e.to_string()))
     }
 
     /// Keeps a form field's value, or forgets it (`None`) once recorded or
     /// emptied.
     pub async fn set_draft(&self, key: &str, value: Option<&str>) -> Result<(), StoreError> {
+        let sealed = match value {
+            Some(v) => Some(self.cipher()?.seal(v.as_bytes()).await?),
+            None => None,
+        };
         let tx = self
             .db
             .transaction(DRAFTS)
@@ -227,11 +443,11 @@ impl IdbStore {
             .build()
             .map_err(write_error)?;
         let drafts = tx.object_store(DRAFTS).map_err(write_error)?;
-        match value {
+        match sealed {
             Some(value) => {
                 let draft = Draft {
                     key: key.to_owned(),
-                    value: value.to_owned(),
+                    value,
                 };
                 put(&drafts, &draft).await?;
             }
@@ -241,34 +457,64 @@ impl IdbStore {
     }
 
     /// Recomputes every case summary from the events.
+    /// Summaries are sealed when the key is in memory; the version-1
+    /// upgrade runs before any unlock and writes them as that version's
+    /// data was, in clear, for `seal_legacy` to seal.
     pub async fn rebuild_summaries(&self) -> Result<usize, StoreError> {
-        let tx = self.write_both()?;
-        let events = tx.object_store(EVENTS).map_err(read_error)?;
-        let cases = tx.object_store(CASES).map_err(write_error)?;
-        let all: Vec<Event> = events
-            .get_all()
-            .serde()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?
-            .collect::<Result<_, _>>()
-            .map_err(read_error)?;
+        let cipher = self.cipher.borrow().clone();
         let mut logs: BTreeMap<CaseId, CaseLog> = BTreeMap::new();
-        for e in all {
+        for e in self.all_events(cipher.as_deref()).await? {
             logs.entry(e.case).or_default().merge([e]);
         }
-        let mut rebuilt = 0;
-        for log in logs.values() {
-            // A case whose log does not fold is kept as events and left
-            // out of the list rather than failing the whole upgrade.
-            if let Ok(state) = log.state() {
-                put(&cases, &state.summary()).await?;
-                rebuilt += 1;
+        // A case whose log does not fold is kept as events and left out
+        // of the list rather than failing the whole upgrade.
+        let summaries: Vec<CaseSummary> = logs
+            .values()
+            .filter_map(|log| log.state().ok().map(|s| s.summary()))
+            .collect();
+        match cipher {
+            Some(c) => {
+                let mut sealed = Vec::with_capacity(summaries.len());
+                for s in &summaries {
+                    sealed.push(seal_summary(&c, s).await?);
+                }
+                self.put_all(CASES, &sealed).await
             }
+            None => self.put_all(CASES, &summaries).await,
         }
-        tx.commit().await.map_err(write_error)?;
-        Ok(rebuilt)
     }
+
+    /// Every event, opened; a sealed one without the key is an error.
+    async fn all_events(&self, cipher: Option<&Cipher>) -> Result<Vec<Event>, StoreError> {
+        let mut out = Vec::new();
+        for r in self.read_all::<OnDisk<SealedEvent, Event>>(EVENTS).await? {
+            out.push(match r {
+                OnDisk::Plain(e) => e,
+                OnDisk::Sealed(s) => {
+                    cipher
+                        .ok_or(StoreError::Locked)?
+                        .open_json(&s.sealed)
+                        .await?
+                }
+            });
+        }
+        Ok(out)
+    }
+}
+
+async fn seal_event(cipher: &Cipher, e: &Event) -> Result<SealedEvent, StoreError> {
+    Ok(SealedEvent {
+        id: e.id.to_string(),
+        case: e.case.to_string(),
+        sealed: cipher.seal_json(e).await?,
+    })
+}
+
+async fn seal_summary(cipher: &Cipher, s: &CaseSummary) -> Result<SealedSummary, StoreError> {
+    Ok(SealedSummary {
+        id: s.id.to_string(),
+        sealed: cipher.seal_json(s).await?,
+    })
 }
 
 /// Puts one record, awaiting only the IndexedDB request (anything else
@@ -287,13 +533,18 @@ impl EventStore for IdbStore {
     type Error = StoreError;
 
     async fn append(&self, event: &Event, summary: &CaseSummary) -> Result<(), StoreError> {
+        // Sealed first: awaiting WebCrypto inside the transaction would let
+        // it commit early.
+        let cipher = self.cipher()?;
+        let sealed_event = seal_event(&cipher, event).await?;
+        let sealed_summary = seal_summary(&cipher, summary).await?;
         let tx = self.write_both()?;
         let events = tx.object_store(EVENTS).map_err(write_error)?;
         let cases = tx.object_store(CASES).map_err(write_error)?;
         // `put`, not `add`: an id names one immutable event, so writing it
         // again (a retry) stores the same thing.
-        put(&events, event).await?;
-        put(&cases, summary).await?;
+        put(&events, &sealed_event).await?;
+        put(&cases, &sealed_summary).await?;
         tx.commit().await.map_err(write_error)
     }
 
@@ -301,7 +552,7 @@ impl EventStore for IdbStore {
         let tx = self.db.transaction(EVENTS).build().map_err(read_error)?;
         let events = tx.object_store(EVENTS).map_err(read_error)?;
         let index = events.index(BY_CASE).map_err(read_error)?;
-        let mut list: Vec<Event> = index
+        let stored: Vec<OnDisk<SealedEvent, Event>> = index
             .get_all()
             .with_query::<String, _>(case.to_string())
             .serde()
@@ -310,6 +561,15 @@ impl EventStore for IdbStore {
             .map_err(read_error)?
             .collect::<Result<_, _>>()
             .map_err(|e| StoreError::Damaged(e.to_string()))?;
+        drop(tx);
+        let cipher = self.cipher()?;
+        let mut list = Vec::with_capacity(stored.len());
+        for r in stored {
+            list.push(match r {
+                OnDisk::Plain(e) => e,
+                OnDisk::Sealed(s) => cipher.open_json(&s.sealed).await?,
+            });
+        }
         // The index orders by primary key within a case; sort anyway so the
         // contract does not rest on that.
         list.sort_by_key(|e| e.id);
@@ -319,7 +579,7 @@ impl EventStore for IdbStore {
     async fn list_cases(&self) -> Result<Vec<CaseSummary>, StoreError> {
         let tx = self.db.transaction(CASES).build().map_err(read_error)?;
         let cases = tx.object_store(CASES).map_err(read_error)?;
-        let mut list: Vec<CaseSummary> = cases
+        let stored: Vec<OnDisk<SealedSummary, CaseSummary>> = cases
             .get_all()
             .serde()
             .map_err(read_error)?
@@ -327,6 +587,15 @@ impl EventStore for IdbStore {
             .map_err(read_error)?
             .collect::<Result<_, _>>()
             .map_err(|e| StoreError::Damaged(e.to_string()))?;
+        drop(tx);
+        let cipher = self.cipher()?;
+        let mut list = Vec::with_capacity(stored.len());
+        for r in stored {
+            list.push(match r {
+                OnDisk::Plain(c) => c,
+                OnDisk::Sealed(s) => cipher.open_json(&s.sealed).await?,
+            });
+        }
         sort_for_listing(&mut list);
         Ok(list)
     }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CaseList, expectNoViolations } from "./pages/app";
+import { CaseList, expectNoViolations, gotoUnlocked } from "./pages/app";
 
 for (const lang of ["zh-CN", "en"] as const) {
   test(`every screen of the shell passes axe (${lang})`, async ({ page }) => {
@@ -32,15 +32,15 @@ for (const lang of ["zh-CN", "en"] as const) {
     await expect(page.locator(".note-text")).toHaveCount(1);
     await expectNoViolations(page, "a case with a note");
 
-    await page.goto("/");
+    await gotoUnlocked(page, "/");
     await expect(page.getByRole("table")).toBeVisible();
     await expectNoViolations(page, "the case list");
 
-    await page.goto("/pack");
+    await gotoUnlocked(page, "/pack");
     await page.locator("summary").first().click();
     await expectNoViolations(page, "the knowledge pack page");
 
-    await page.goto("/no/such/page");
+    await gotoUnlocked(page, "/no/such/page");
     await expectNoViolations(page, "the not-found page");
   });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CaseList, CaseScreen } from "./pages/app";
+import { CaseList, CaseScreen, gotoUnlocked, reloadUnlocked } from "./pages/app";
 
 test("a case moved through the stages by keyboard keeps its stage and note after a reload", async ({ page }) => {
   await new CaseList(page).open();
@@ -37,7 +37,7 @@ test("a case moved through the stages by keyboard keeps its stage and note after
   await expect(page.getByLabel("新备注")).toHaveValue("");
 
   const url = page.url();
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(page).toHaveURL(url);
   await expect(screen.stageHeading()).toHaveText("身份核验");
   await expect(page.locator(".note-text")).toHaveText([note]);
@@ -77,7 +77,7 @@ test("personal data is masked on the case screen", async ({ page }) => {
 });
 
 test("an unknown case says so and offers the way back", async ({ page }) => {
-  await page.goto("/cases/019abf1c-8a2e-7c3d-9e4f-00abcd12ef34");
+  await gotoUnlocked(page, "/cases/019abf1c-8a2e-7c3d-9e4f-00abcd12ef34");
   await expect(page.getByRole("alert")).toContainText("找不到这个个案");
   await page.getByRole("link", { name: "返回个案列表" }).click();
   await expect(page.getByRole("heading", { name: "个案", level: 1 })).toBeVisible();

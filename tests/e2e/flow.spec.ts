@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CaseList, expectNoViolations, next, openCase, passWithDemoAnswer } from "./pages/app";
+import { CaseList, expectNoViolations, next, openCase, passWithDemoAnswer, reloadUnlocked } from "./pages/app";
 
 /** A demo customer whose latest bill spiked (generated from the fixed seed). */
 const BILL_SPIKE_PHONE = "13800006229";
@@ -41,7 +41,7 @@ test("listen offers what the first statement said and never asks it again", asyn
   await item.getByRole("textbox").fill("<img src=x onerror=alert(1)>");
   await item.getByRole("button", { name: "记录" }).click();
   await expect(item.locator(".fact-value")).toContainText("<img src=x onerror=alert(1)>");
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(page.getByRole("status").filter({ hasText: "必填信息 2/2" })).toBeVisible();
 });
 
@@ -94,7 +94,7 @@ test("too many wrong answers lock verification, and the lock survives a reload",
   await row.getByRole("button", { name: "核对" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "核验已锁定" })).toBeVisible();
   await expect(row.getByRole("button", { name: "核对" })).toBeDisabled();
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(page.getByRole("alert").filter({ hasText: "核验已锁定" })).toBeVisible();
   await expect(page.getByText(/审计记录完整（4 条）/)).toBeVisible();
 });

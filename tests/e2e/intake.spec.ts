@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { CaseList } from "./pages/app";
+import { CaseList, reloadUnlocked } from "./pages/app";
 
 /** Types what the customer said and asks for the intent. */
 async function recognise(page: Page, said: string) {
@@ -38,7 +38,7 @@ test("look up a customer, then a Chinese and an English statement are each ranke
   await expect(page.getByText("已确认来意：国际漫游费用")).toBeVisible();
 
   // Every step is in the log: a reload shows the same.
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(panel).toContainText("138****6229");
   await expect(page.getByLabel("照客户的原话记录，不要改写。")).toHaveValue(/roaming in Japan/);
   await expect(topSuggestion(page)).toHaveText("国际漫游费用");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { WORDS, next, openCase, passWithDemoAnswer, type Lang } from "./pages/app";
+import { type Lang, next, openCase, passWithDemoAnswer, reloadUnlocked, WORDS } from "./pages/app";
 
 /** A day `n` days before today, as the agent types a date. */
 function daysAgo(n: number, time?: string): string {
@@ -215,7 +215,7 @@ for (const lang of ["zh", "en"] as const) {
       await page.getByRole("button", { name: w.recordFollowUp }).click();
       await page.getByRole("button", { name: w.archive }).click();
       await expect(page.getByText(w.archivedSolved)).toBeVisible();
-      await page.reload();
+      await reloadUnlocked(page);
       await expect(page.getByText(w.archivedSolved)).toBeVisible();
     });
   }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { CaseList, interfaceText } from "./pages/app";
+import { CaseList, gotoUnlocked, interfaceText, reloadUnlocked } from "./pages/app";
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 // Latin words that stand in Chinese text as they are: key names and units.
@@ -42,7 +42,7 @@ test("switching to English leaves no Chinese interface text, and back", async ({
   await expectNoChinese(page);
 
   // The choice is kept across a reload, and covers the case list too.
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(page.getByRole("heading", { level: 2, name: "Intake" })).toBeVisible();
   await expectNoChinese(page);
   await page.getByRole("link", { name: "Back to cases" }).click();
@@ -59,7 +59,7 @@ test("switching to English leaves no Chinese interface text, and back", async ({
 });
 
 test("Chinese is the default language", async ({ page }) => {
-  await page.goto("/");
+  await gotoUnlocked(page, "/");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page).toHaveTitle("客服助手");
 });

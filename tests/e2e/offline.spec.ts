@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { CaseList } from "./pages/app";
+import { CaseList, gotoUnlocked, reloadUnlocked } from "./pages/app";
 
 test("the app is installable: a web manifest and a service worker", async ({ page, request }) => {
-  await page.goto("/");
+  await gotoUnlocked(page, "/");
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
   expect(href).toBeTruthy();
   const manifest = await (await request.get(href!)).json();
@@ -17,7 +17,7 @@ test("a case opened offline is still there when the app reloads offline", async 
   const list = new CaseList(page);
   await list.open();
   await page.evaluate(async () => navigator.serviceWorker.ready);
-  await page.reload(); // the worker now controls the page and has cached the shell
+  await reloadUnlocked(page); // the worker now controls the page and has cached the shell
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
   await context.setOffline(true);
@@ -25,7 +25,7 @@ test("a case opened offline is still there when the app reloads offline", async 
   await page.getByLabel("新备注").fill("地下室无信号，离线记录");
   await page.getByRole("button", { name: "添加备注" }).click();
   await expect(page.getByText("已保存到本机")).toBeVisible();
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(page.locator(".note-text")).toHaveText(["地下室无信号，离线记录"]);
   await context.setOffline(false);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { CaseList, expectNoViolations, next, openCase, passWithDemoAnswer } from "./pages/app";
+import { CaseList, expectNoViolations, next, openCase, passWithDemoAnswer, reloadUnlocked } from "./pages/app";
 
 /** A demo customer whose latest bill spiked from usage beyond the plan
  * (generated from the fixed seed; identities depend on the seed only). */
@@ -119,7 +119,7 @@ test("from diagnosis to archive: the records' cause, an escalation with its hand
   await expectNoViolations(page, "commitment made");
 
   // It is all in the log.
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(page.locator(".commitment .commitment-text")).toContainText("We will");
   await expect(page.locator(".task").first().getByRole("checkbox")).toBeChecked();
   await expect(page.locator(".task").last().getByRole("checkbox")).not.toBeChecked();
@@ -186,7 +186,7 @@ test("from diagnosis to archive: the records' cause, an escalation with its hand
   await page.getByRole("button", { name: "记录回访结果" }).click();
   await page.getByRole("button", { name: "归档个案" }).click();
   await expect(page.getByText("个案已归档（已解决）。")).toBeVisible();
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(page.getByText("个案已归档（已解决）。")).toBeVisible();
   await page.getByRole("link", { name: "返回个案列表" }).click();
   await expect(page.getByRole("row").filter({ hasText: MASKED_PHONE }).first()).toContainText("已结案");
@@ -246,7 +246,7 @@ test("what is typed or picked but not yet recorded survives a reload at every st
   await page.getByLabel("新备注").fill("客户说上个月也多扣过");
   const item = page.locator(".fact-row").filter({ hasText: "有疑问的收费项目" });
   await item.getByRole("textbox").fill("流量费");
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(page.getByLabel("新备注")).toHaveValue("客户说上个月也多扣过");
   await expect(item.getByRole("textbox")).toHaveValue("流量费");
   // Not saved: nothing of it is in the case yet.
@@ -263,7 +263,7 @@ test("what is typed or picked but not yet recorded survives a reload at every st
   const credit = option(page, "账务后台");
   await credit.getByRole("button", { name: /不采用/ }).click();
   await credit.getByLabel("不采用的原因（必填）").fill("客户要求先查清单");
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(credit.getByLabel("不采用的原因（必填）")).toHaveValue("客户要求先查清单");
   await credit.getByRole("button", { name: "取消" }).click();
   await page.locator(".option-card").first().getByRole("button", { name: /选择此方案/ }).click();
@@ -273,7 +273,7 @@ test("what is typed or picked but not yet recorded survives a reload at every st
   const draft = page.locator(".commit-draft");
   await draft.getByText("English").click();
   await draft.getByText("短信").click();
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(draft.getByRole("radio", { name: "English" })).toBeChecked();
   await expect(draft.getByRole("radio", { name: "短信" })).toBeChecked();
   await expect(draft.locator(".commitment-text")).toHaveAttribute("lang", "en");
@@ -285,7 +285,7 @@ test("what is typed or picked but not yet recorded survives a reload at every st
   await page.getByRole("group", { name: /问题解决了吗/ }).getByText("是").click();
   await page.getByRole("group", { name: /满意度评分/ }).getByText("4", { exact: true }).click();
   await page.getByLabel("客户意见").fill("处理得挺快");
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(page.getByRole("group", { name: /问题解决了吗/ }).getByRole("radio", { name: "是" })).toBeChecked();
   await expect(page.getByRole("group", { name: /满意度评分/ }).getByRole("radio", { name: "4" })).toBeChecked();
   await expect(page.getByLabel("客户意见")).toHaveValue("处理得挺快");
@@ -297,7 +297,7 @@ test("what is typed or picked but not yet recorded survives a reload at every st
   await page.getByRole("button", { name: "添加备注" }).click();
   await expect(page.locator(".note-text")).toHaveCount(1);
   await expect(page.getByLabel("新备注")).toHaveValue("");
-  await page.reload();
+  await reloadUnlocked(page);
   await expect(page.locator(".note-text")).toContainText("客户说上个月也多扣过");
   await expect(page.getByLabel("新备注")).toHaveValue("");
 });

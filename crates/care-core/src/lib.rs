@@ -14,6 +14,7 @@ pub mod facts;
 pub mod guide;
 pub mod intent;
 pub mod listen;
+pub mod lock;
 pub mod pack;
 pub mod reconstruct;
 pub mod records;

@@ -91,6 +91,38 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
+/** The PIN the tests set on their fresh device. */
+export const TEST_PIN = "246810";
+
+/** Gets past the device lock: a fresh browser sets the PIN, a loaded one
+ * (the key is only ever in memory, so after every reload) unlocks. */
+export async function unlock(page: Page, pin = TEST_PIN) {
+  const setup = page.locator("#pin-new");
+  const field = page.locator("#pin");
+  await expect(setup.or(field)).toBeVisible({ timeout: 15_000 });
+  if (await setup.isVisible()) {
+    await setup.fill(pin);
+    await page.locator("#pin-confirm").fill(pin);
+    await setup.press("Enter");
+  } else {
+    await field.fill(pin);
+    await field.press("Enter");
+  }
+  await expect(page.locator(".lock-screen")).toHaveCount(0, { timeout: 15_000 });
+}
+
+/** Opens a page and unlocks. */
+export async function gotoUnlocked(page: Page, url: string) {
+  await page.goto(url);
+  await unlock(page);
+}
+
+/** Reloads and unlocks: what a user does after a reload. */
+export async function reloadUnlocked(page: Page) {
+  await page.reload();
+  await unlock(page);
+}
+
 /** Fails with the list of axe violations on the screen, if any. */
 export async function expectNoViolations(page: Page, screen: string) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -120,7 +152,7 @@ export class CaseList {
   constructor(private readonly page: Page) {}
 
   async open() {
-    await this.page.goto("/");
+    await gotoUnlocked(this.page, "/");
     await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
   }
 

@@ -1,0 +1,4 @@
+//! This device's settings: the idle lock and the lock audit.
+
+pub mod lock_audit;
+pub mod settings_page;
