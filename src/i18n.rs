@@ -63,6 +63,14 @@ messages! {
     IdleLabel => "无操作多久后自动锁定", "Lock after this long without activity";
     MinutesN => "{n} 分钟", "{n} min";
     SettingSaved => "已保存到本机", "Saved on this device";
+    UpdateReady => "新版本已就绪。当前没有进行中的个案时再更新：更新会重新载入应用，之后需要再次解锁。", "A new version is ready. Apply it when no case is in progress: the app reloads and asks for the PIN again.";
+    ApplyUpdate => "更新到新版本", "Apply the new version";
+    StorageHeading => "本机存储", "Storage on this device";
+    PersistGranted => "已设为持久存储：浏览器不会因空间不足而自动清除本应用的数据。", "Persistent: the browser will not clear this app's data when space runs short.";
+    PersistRefused => "浏览器未批准持久存储：设备空间不足时，未同步的数据可能被清除。请把本站加入书签或安装到桌面后再试。", "The browser did not grant persistent storage: if the device runs short of space, unsynchronised data may be cleared. Bookmark or install the app, then try again.";
+    PersistUnsupported => "此浏览器不支持持久存储请求。", "This browser cannot be asked for persistent storage.";
+    PersistAsk => "再次申请持久存储", "Ask for persistent storage again";
+    StorageUsed => "已用 {used}，浏览器允许约 {quota}", "{used} used of about {quota} the browser allows";
     LockAuditHeading => "本机锁定记录", "Lock audit of this device";
     LockAuditWhen => "时间", "When";
     LockAuditWhat => "事件", "What";

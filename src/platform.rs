@@ -5,4 +5,5 @@
 pub mod clock;
 pub mod crypto;
 pub mod idb;
+pub mod persistence;
 pub mod settings;

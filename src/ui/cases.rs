@@ -4,3 +4,4 @@ pub mod case_list_page;
 pub mod case_table;
 pub mod follow_up_due;
 pub mod new_case_form;
+pub mod update_banner;

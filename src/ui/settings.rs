@@ -2,3 +2,4 @@
 
 pub mod lock_audit;
 pub mod settings_page;
+pub mod storage_status;

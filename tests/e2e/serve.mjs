@@ -1,6 +1,7 @@
 // A static server for the built app (dist/), as a host would serve it:
 // right MIME types (application/wasm), and index.html for any app route
 // so a reload on /cases/… works. Usage: node tests/e2e/serve.mjs DIR PORT
+// (used by the tests, the screenshots and the benchmark; never in production)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -28,8 +29,17 @@ async function file(path) {
   }
 }
 
+// Tests stand in for a deployment: POST /__deploy makes the next /sw.js a
+// new version (a different last line), as a new build would.
+let deployed = 0;
+
 createServer(async (req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");
+  if (req.method === "POST" && url.pathname === "/__deploy") {
+    deployed += 1;
+    res.writeHead(204).end();
+    return;
+  }
   const wanted = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
   let path = await file(join(root, wanted));
   if (!path && !extname(wanted)) path = join(root, "index.html");
@@ -37,7 +47,8 @@ createServer(async (req, res) => {
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");
     return;
   }
-  const body = await readFile(path);
+  let body = await readFile(path);
+  if (deployed && path.endsWith("sw.js")) body = Buffer.concat([body, Buffer.from(`\n// deployment ${deployed}\n`)]);
   res.writeHead(200, {
     "content-type": types[extname(path)] ?? "application/octet-stream",
     "cache-control": path.endsWith("index.html") || path.endsWith("sw.js") ? "no-cache" : "public, max-age=31536000, immutable",

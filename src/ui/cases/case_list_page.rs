@@ -4,6 +4,7 @@ use crate::i18n::Msg;
 use crate::ui::cases::case_table::CaseTable;
 use crate::ui::cases::follow_up_due::FollowUpDue;
 use crate::ui::cases::new_case_form::NewCaseForm;
+use crate::ui::cases::update_banner::UpdateBanner;
 use care_core::store::EventStore;
 use leptos::prelude::*;
 
@@ -20,6 +21,7 @@ pub fn CaseListPage() -> impl IntoView {
     view! {
         <main id="main" class="cases-page" tabindex="-1">
             <h1>{move || i18n.t(Msg::Cases)}</h1>
+            <UpdateBanner/>
             <NewCaseForm/>
             <FollowUpDue/>
             <section class="card" aria-labelledby="case-list-heading">

@@ -29,6 +29,12 @@ pub fn LockGate(children: ChildrenFn) -> impl IntoView {
         .into_any(),
         (Some(false), _) => view! { <SetupScreen/> }.into_any(),
         (Some(true), false) => view! { <UnlockScreen/> }.into_any(),
-        (Some(true), true) => view! { <IdleWatch/>{children()} }.into_any(),
+        (Some(true), true) => {
+            // Once there is data worth keeping, ask the browser to keep it.
+            leptos::task::spawn_local(async {
+                crate::platform::persistence::request().await;
+            });
+            view! { <IdleWatch/>{children()} }.into_any()
+        }
     }
 }

@@ -2,10 +2,12 @@ use crate::contexts::i18n::use_i18n;
 use crate::contexts::lock::use_lock;
 use crate::i18n::Msg;
 use crate::ui::settings::lock_audit::LockAudit;
+use crate::ui::settings::storage_status::StorageStatus;
 use care_core::lock::IDLE_CHOICES;
 use leptos::prelude::*;
 
-/// This device's settings: how soon it locks when idle, and its lock audit.
+/// This device's settings: how soon it locks when idle, persistent
+/// storage, and the lock audit.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -37,6 +39,7 @@ pub fn SettingsPage() -> impl IntoView {
                     }}
                 </p>
             </section>
+            <StorageStatus/>
             <LockAudit/>
         </main>
     }
