@@ -169,7 +169,8 @@ impl From<CryptoError> for StoreError {
 
 fn write_error(e: impl std::fmt::Display) -> StoreError {
     let text = e.to_string();
-    if text.contains("Quota") {
+    // QuotaExceededError, by name or by message ("quota has been exceeded").
+    if text.to_lowercase().contains("quota") {
         StoreError::Full(text)
     } else {
         StoreError::Write(text)

@@ -47,29 +47,26 @@ pub fn Notes() -> impl IntoView {
     view! {
         <section class="notes card" aria-labelledby="notes-heading">
             <h2 id="notes-heading">{move || i18n.t(Msg::Notes)}</h2>
-            {move || {
-                let list = notes();
-                if list.is_empty() {
-                    view! { <p class="muted">{move || i18n.t(Msg::NoNotes)}</p> }.into_any()
-                } else {
-                    view! {
-                        <ol class="note-list">
-                            {list.into_iter().map(|n| {
-                                let at = date_time(n.at, offset);
-                                view! {
-                                    <li class="note">
-                                        <p class="note-meta">
-                                            <time>{at}</time>" · "
-                                            {move || i18n.fill(Msg::NoteInStage, &[("stage", i18n.t(stage_name(n.stage)))])}
-                                        </p>
-                                        <p class="note-text" translate="no">{n.text.clone()}</p>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ol>
-                    }.into_any()
-                }
-            }}
+            <Show when=move || notes().is_empty()>
+                <p class="muted">{move || i18n.t(Msg::NoNotes)}</p>
+            </Show>
+            // Keyed: a new note adds one row instead of redrawing them all.
+            <ol class="note-list">
+                <For each=notes key=|n| n.id let:n>
+                    {
+                        let at = date_time(n.at, offset);
+                        view! {
+                            <li class="note">
+                                <p class="note-meta">
+                                    <time>{at}</time>" · "
+                                    {move || i18n.fill(Msg::NoteInStage, &[("stage", i18n.t(stage_name(n.stage)))])}
+                                </p>
+                                <p class="note-text" translate="no">{n.text.clone()}</p>
+                            </li>
+                        }
+                    }
+                </For>
+            </ol>
             <form class="note-form" on:submit=add>
                 <label for="note-draft">{move || i18n.t(Msg::NoteLabel)}</label>
                 <textarea

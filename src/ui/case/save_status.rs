@@ -10,17 +10,19 @@ use leptos::prelude::*;
 pub fn SaveStatusLine() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_case_session();
+    let failure = move || match session.save.get() {
+        SaveStatus::Failed(e) => Some(save_message(&e)),
+        _ => None,
+    };
     view! {
         <p class="save-status" role="status" aria-live="polite">
             {move || match session.save.get() {
-                SaveStatus::Idle => view! { <span></span> }.into_any(),
+                SaveStatus::Idle | SaveStatus::Failed(_) => view! { <span></span> }.into_any(),
                 SaveStatus::Saving => view! { <span class="saving">{move || i18n.t(Msg::Saving)}</span> }.into_any(),
                 SaveStatus::Saved => view! { <span class="saved">"✓ "{move || i18n.t(Msg::Saved)}</span> }.into_any(),
-                SaveStatus::Failed(e) => {
-                    let m = save_message(&e);
-                    view! { <span class="error">{move || i18n.t(m)}</span> }.into_any()
-                }
             }}
         </p>
+        // A failed save interrupts: it is an alert, not a status.
+        {move || failure().map(|m| view! { <p class="save-status error" role="alert">{move || i18n.t(m)}</p> })}
     }
 }
