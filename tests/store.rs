@@ -464,3 +464,47 @@ async fn raw_dump(name: &str) -> String {
     db.close();
     out
 }
+
+#[wasm_bindgen_test]
+async fn a_full_disk_is_told_apart_and_leaves_nothing_half_written() {
+    let name = fresh_name("quota");
+    let store = open_unlocked(&name).await;
+    conformance::append_and_load_round_trip(&store, 41)
+        .await
+        .expect("writes");
+    let case = store.list_cases().await.expect("lists")[0].clone();
+    let before = store.load_case(case.id).await.expect("loads");
+
+    // The browser refuses writes as it does when the quota is used up: the
+    // event goes in, the summary does not.
+    js_sys::eval(
+        r#"
+        globalThis.__put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function (value) {
+            if (this.name === "cases") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+            return globalThis.__put.apply(this, arguments);
+        };
+        "#,
+    )
+    .expect("patches put");
+    let mut log = CaseLog::default();
+    log.merge(before.clone());
+    let event = Event {
+        id: EventId::from_uuid(IdSource::new().next(js_sys::Date::now() as u64, 99)),
+        case: case.id,
+        device: before[0].device,
+        at: before[0].at,
+        body: EventBody::NoteAdded {
+            text: "写不进去的备注".into(),
+        },
+    };
+    log.merge([event.clone()]);
+    let summary = log.state().expect("folds").summary();
+    let result = store.append(&event, &summary).await;
+    js_sys::eval("IDBObjectStore.prototype.put = globalThis.__put;").expect("restores put");
+
+    assert!(matches!(result, Err(StoreError::Full(_))), "{result:?}");
+    // One transaction: the event that did go in was rolled back with it.
+    assert_eq!(store.load_case(case.id).await.expect("loads"), before);
+    assert_eq!(store.list_cases().await.expect("lists"), vec![case]);
+}
