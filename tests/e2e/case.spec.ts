@@ -22,6 +22,9 @@ test("a case moved through the stages by keyboard keeps its stage and note after
   // Alt+4 returns to a stage already reached.
   await page.keyboard.press("Alt+4");
   await expect(screen.stageHeading()).toHaveText("还原经过");
+  // Focus lands on the heading a frame after the stage is drawn; wait for
+  // it, or it would be taken from the rail below.
+  await expect(screen.stageHeading()).toBeFocused();
 
   // The rail: arrow keys move focus, Enter opens the stage.
   await screen.rail().getByRole("button", { name: /还原经过/ }).focus();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { CaseList, expectNoViolations, next, openCase, passWithDemoAnswer, reloadUnlocked } from "./pages/app";
+import { CaseList, expectNoViolations, next, openCase, passWithDemoAnswer, reloadUnlocked, unlock } from "./pages/app";
 
 /** A demo customer whose latest bill spiked from usage beyond the plan
  * (generated from the fixed seed; identities depend on the seed only). */
@@ -126,7 +126,9 @@ test("from diagnosis to archive: the records' cause, an escalation with its hand
   await expect(page.locator(".countdown")).not.toHaveClass(/overdue/);
 
   // Two weeks on, the promise is overdue: the countdown says so, in red.
+  // (The app locked itself meanwhile, idle; the agent unlocks.)
   await page.clock.fastForward(14 * 24 * 3600 * 1000);
+  await unlock(page);
   await expect(page.locator(".countdown.overdue")).toContainText("已超时");
 
   // The case list shows it among the follow-ups due.
