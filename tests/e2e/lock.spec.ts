@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
   CaseList,
+  draftsStored,
   expectNoViolations,
   next,
   openCase,
@@ -80,7 +81,7 @@ test("nothing of a customer's name, phone or ID number is stored in clear", asyn
   expect(name.length).toBeGreaterThan(1);
   // A half-typed note is kept as a draft, sealed as well.
   await page.getByLabel("新备注").fill(`${name} 的身份证 ${idNumber}`);
-  await page.waitForTimeout(300);
+  await draftsStored(page, "note");
 
   const raw = await rawDatabase(page);
   expect(raw).toContain("events:");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { CaseList, expectNoViolations, next, openCase, passWithDemoAnswer, reloadUnlocked, unlock } from "./pages/app";
+import { CaseList, draftsStored, expectNoViolations, next, openCase, passWithDemoAnswer, reloadUnlocked, unlock } from "./pages/app";
 
 /** A demo customer whose latest bill spiked from usage beyond the plan
  * (generated from the fixed seed; identities depend on the seed only). */
@@ -248,6 +248,7 @@ test("what is typed or picked but not yet recorded survives a reload at every st
   await page.getByLabel("新备注").fill("客户说上个月也多扣过");
   const item = page.locator(".fact-row").filter({ hasText: "有疑问的收费项目" });
   await item.getByRole("textbox").fill("流量费");
+  await draftsStored(page, "note", "fact.charge_item");
   await reloadUnlocked(page);
   await expect(page.getByLabel("新备注")).toHaveValue("客户说上个月也多扣过");
   await expect(item.getByRole("textbox")).toHaveValue("流量费");
@@ -265,6 +266,7 @@ test("what is typed or picked but not yet recorded survives a reload at every st
   const credit = option(page, "账务后台");
   await credit.getByRole("button", { name: /不采用/ }).click();
   await credit.getByLabel("不采用的原因（必填）").fill("客户要求先查清单");
+  await draftsStored(page, "reject.overage_one_time_credit", "reject.overage_one_time_credit.open");
   await reloadUnlocked(page);
   await expect(credit.getByLabel("不采用的原因（必填）")).toHaveValue("客户要求先查清单");
   await credit.getByRole("button", { name: "取消" }).click();
@@ -275,6 +277,7 @@ test("what is typed or picked but not yet recorded survives a reload at every st
   const draft = page.locator(".commit-draft");
   await draft.getByText("English").click();
   await draft.getByText("短信").click();
+  await draftsStored(page, "commit.lang", "commit.contact");
   await reloadUnlocked(page);
   await expect(draft.getByRole("radio", { name: "English" })).toBeChecked();
   await expect(draft.getByRole("radio", { name: "短信" })).toBeChecked();
@@ -287,6 +290,7 @@ test("what is typed or picked but not yet recorded survives a reload at every st
   await page.getByRole("group", { name: /问题解决了吗/ }).getByText("是").click();
   await page.getByRole("group", { name: /满意度评分/ }).getByText("4", { exact: true }).click();
   await page.getByLabel("客户意见").fill("处理得挺快");
+  await draftsStored(page, "follow_up.solved", "follow_up.csat", "follow_up.comment");
   await reloadUnlocked(page);
   await expect(page.getByRole("group", { name: /问题解决了吗/ }).getByRole("radio", { name: "是" })).toBeChecked();
   await expect(page.getByRole("group", { name: /满意度评分/ }).getByRole("radio", { name: "4" })).toBeChecked();

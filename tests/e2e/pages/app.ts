@@ -111,6 +111,30 @@ export async function unlock(page: Page, pin = TEST_PIN) {
   await expect(page.locator(".lock-screen")).toHaveCount(0, { timeout: 15_000 });
 }
 
+/** Waits until drafts of these form fields are in IndexedDB (their keys,
+ * "case/field", are in clear; the values are sealed). A draft is written a
+ * moment after the change; a reload within that moment would lose it. */
+export async function draftsStored(page: Page, ...fields: string[]) {
+  await expect
+    .poll(() =>
+      page.evaluate(async (wanted) => {
+        const db: IDBDatabase = await new Promise((resolve, reject) => {
+          const open = indexedDB.open("care-assist");
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const keys: IDBValidKey[] = await new Promise((resolve, reject) => {
+          const req = db.transaction("drafts").objectStore("drafts").getAllKeys();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        db.close();
+        return wanted.every((f) => keys.some((k) => String(k).endsWith(`/${f}`)));
+      }, fields),
+    )
+    .toBe(true);
+}
+
 /** Opens a page and unlocks. */
 export async function gotoUnlocked(page: Page, url: string) {
   await page.goto(url);
