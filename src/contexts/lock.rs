@@ -89,17 +89,23 @@ impl Lock {
                 DEFAULT_IDLE_MINUTES,
                 record,
             );
-            let store = self.db.get();
-            store.store_vault(&vault).await?;
-            store.unlock(cipher);
-            store.seal_legacy().await?;
-            self.vault.set(Some(Some(vault)));
-            self.unlocked.set(true);
-            Ok(())
+            self.open(vault, cipher).await
         }
         .await;
         self.busy.set(false);
         result
+    }
+
+    /// Keeps the vault, puts the key in memory, seals what earlier
+    /// versions left in clear, and shows the app.
+    async fn open(self, vault: Vault, cipher: Cipher) -> Result<(), LockError> {
+        let store = self.db.get();
+        store.store_vault(&vault).await?;
+        store.unlock(cipher);
+        store.seal_legacy().await?;
+        self.vault.set(Some(Some(vault)));
+        self.unlocked.set(true);
+        Ok(())
     }
 
     /// Tries a PIN. A wrong one is counted and audited; too many lock the
@@ -121,10 +127,9 @@ impl Lock {
                 .open(&vault.check)
                 .await
                 .is_ok_and(|plain| plain == VAULT_CHECK.as_bytes());
-            let store = self.db.get();
             if !right {
                 let state = vault.lock.wrong(clock::now(), &self.policy);
-                store.store_vault(&vault).await?;
+                self.db.get().store_vault(&vault).await?;
                 self.vault.set(Some(Some(vault)));
                 return Err(match state {
                     TryState::Open { left } => LockError::Wrong { left },
@@ -132,12 +137,7 @@ impl Lock {
                 });
             }
             vault.lock.unlocked(clock::now());
-            store.store_vault(&vault).await?;
-            store.unlock(cipher);
-            store.seal_legacy().await?;
-            self.vault.set(Some(Some(vault)));
-            self.unlocked.set(true);
-            Ok(())
+            self.open(vault, cipher).await
         }
         .await;
         self.busy.set(false);

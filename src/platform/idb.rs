@@ -70,6 +70,44 @@ enum OnDisk<S, P> {
     Plain(P),
 }
 
+/// A stored record whose personal part is sealed.
+trait Sealed {
+    fn sealed(&self) -> &str;
+}
+
+impl Sealed for SealedEvent {
+    fn sealed(&self) -> &str {
+        &self.sealed
+    }
+}
+
+impl Sealed for SealedSummary {
+    fn sealed(&self) -> &str {
+        &self.sealed
+    }
+}
+
+impl<S: Sealed, P: serde::de::DeserializeOwned> OnDisk<S, P> {
+    /// The record as written before encryption, if it was.
+    fn plain(self) -> Option<P> {
+        match self {
+            OnDisk::Plain(p) => Some(p),
+            OnDisk::Sealed(_) => None,
+        }
+    }
+
+    /// The record, opened with the key if it is sealed.
+    async fn open(self, cipher: Option<&Cipher>) -> Result<P, StoreError> {
+        match self {
+            OnDisk::Plain(p) => Ok(p),
+            OnDisk::Sealed(s) => Ok(cipher
+                .ok_or(StoreError::Locked)?
+                .open_json(s.sealed())
+                .await?),
+        }
+    }
+}
+
 /// The user's vault: what it takes to derive the key again and to know it
 /// is the right one, and the lock state. Nothing in it is personal, and
 /// the key is not in it.
@@ -290,33 +328,19 @@ impl IdbStore {
         let cipher = self.cipher()?;
         let mut sealed = 0;
 
-        let plain_events: Vec<Event> = self
-            .read_all::<OnDisk<SealedEvent, Event>>(EVENTS)
-            .await?
-            .into_iter()
-            .filter_map(|r| match r {
-                OnDisk::Plain(e) => Some(e),
-                OnDisk::Sealed(_) => None,
-            })
-            .collect();
-        let mut events = Vec::with_capacity(plain_events.len());
-        for e in &plain_events {
-            events.push(seal_event(&cipher, e).await?);
+        let stored = self.read_all::<OnDisk<SealedEvent, Event>>(EVENTS).await?;
+        let mut events = Vec::new();
+        for e in stored.into_iter().filter_map(OnDisk::plain) {
+            events.push(seal_event(&cipher, &e).await?);
         }
         sealed += self.put_all(EVENTS, &events).await?;
 
-        let plain_cases: Vec<CaseSummary> = self
+        let stored = self
             .read_all::<OnDisk<SealedSummary, CaseSummary>>(CASES)
-            .await?
-            .into_iter()
-            .filter_map(|r| match r {
-                OnDisk::Plain(c) => Some(c),
-                OnDisk::Sealed(_) => None,
-            })
-            .collect();
-        let mut cases = Vec::with_capacity(plain_cases.len());
-        for c in &plain_cases {
-            cases.push(seal_summary(&cipher, c).await?);
+            .await?;
+        let mut cases = Vec::new();
+        for c in stored.into_iter().filter_map(OnDisk::plain) {
+            cases.push(seal_summary(&cipher, &c).await?);
         }
         sealed += self.put_all(CASES, &cases).await?;
         Ok(sealed)
@@ -489,15 +513,7 @@ impl IdbStore {
     async fn all_events(&self, cipher: Option<&Cipher>) -> Result<Vec<Event>, StoreError> {
         let mut out = Vec::new();
         for r in self.read_all::<OnDisk<SealedEvent, Event>>(EVENTS).await? {
-            out.push(match r {
-                OnDisk::Plain(e) => e,
-                OnDisk::Sealed(s) => {
-                    cipher
-                        .ok_or(StoreError::Locked)?
-                        .open_json(&s.sealed)
-                        .await?
-                }
-            });
+            out.push(r.open(cipher).await?);
         }
         Ok(out)
     }
@@ -566,10 +582,7 @@ impl EventStore for IdbStore {
         let cipher = self.cipher()?;
         let mut list = Vec::with_capacity(stored.len());
         for r in stored {
-            list.push(match r {
-                OnDisk::Plain(e) => e,
-                OnDisk::Sealed(s) => cipher.open_json(&s.sealed).await?,
-            });
+            list.push(r.open(Some(&cipher)).await?);
         }
         // The index orders by primary key within a case; sort anyway so the
         // contract does not rest on that.
@@ -592,10 +605,7 @@ impl EventStore for IdbStore {
         let cipher = self.cipher()?;
         let mut list = Vec::with_capacity(stored.len());
         for r in stored {
-            list.push(match r {
-                OnDisk::Plain(c) => c,
-                OnDisk::Sealed(s) => cipher.open_json(&s.sealed).await?,
-            });
+            list.push(r.open(Some(&cipher)).await?);
         }
         sort_for_listing(&mut list);
         Ok(list)
