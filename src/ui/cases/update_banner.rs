@@ -11,14 +11,19 @@ fn update_ready() -> bool {
         .unwrap_or(false)
 }
 
-/// Asks the waiting version to take over; the page reloads when it has.
-fn apply_update() {
-    if let Some(f) = js_sys::Reflect::get(&window(), &"careAssistApplyUpdate".into())
+/// Calls one of index.html's update functions, if the page has it.
+fn call(name: &str) {
+    if let Some(f) = js_sys::Reflect::get(&window(), &name.into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
     {
         let _ = f.call0(&window());
     }
+}
+
+/// Asks the waiting version to take over; the page reloads when it has.
+fn apply_update() {
+    call("careAssistApplyUpdate");
 }
 
 /// "A new version is ready": shown on the case list only, and applied only
@@ -29,6 +34,8 @@ pub fn UpdateBanner() -> impl IntoView {
     let ready = RwSignal::new(update_ready());
     let handle = window_event_listener_untyped("care-assist-update", move |_| ready.set(true));
     on_cleanup(move || handle.remove());
+    // An update that finished installing unheard is announced now.
+    call("careAssistCheckUpdate");
     move || {
         ready.get().then(|| {
             view! {
