@@ -19,6 +19,7 @@ pub mod pack;
 pub mod reconstruct;
 pub mod records;
 pub mod resolve;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod verify;

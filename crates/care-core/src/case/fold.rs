@@ -228,6 +228,15 @@ pub struct CaseSummary {
     pub intent: Option<String>,
     #[serde(default)]
     pub closed: bool,
+    /// A commitment was given and the case is not closed: it waits for
+    /// its follow-up.
+    #[serde(default)]
+    pub committed: bool,
+    /// What the agent and the customer wrote in the case, for the archive
+    /// search: the first statement, notes, facts typed, reasons and
+    /// comments. Sealed with the rest of the summary.
+    #[serde(default)]
+    pub search_text: String,
 }
 
 impl CaseState {
@@ -482,7 +491,34 @@ impl CaseState {
             last_event: self.last_event,
             intent: self.intent.clone(),
             closed: self.outcome.is_some(),
+            committed: self.commitment.is_some() && self.outcome.is_none(),
+            search_text: self.search_text(),
         }
+    }
+
+    /// Everything typed into the case, one piece a line: what the archive
+    /// search matches free text against.
+    pub fn search_text(&self) -> String {
+        use crate::facts::FactValue;
+        let mut parts: Vec<&str> = Vec::new();
+        parts.extend(self.statement.as_deref());
+        parts.extend(self.notes.iter().map(|n| n.text.as_str()));
+        for fact in self.facts.values() {
+            if let FactValue::Text(t)
+            | FactValue::Phone(t)
+            | FactValue::Date(t)
+            | FactValue::Month(t)
+            | FactValue::Datetime(t) = &fact.value
+            {
+                parts.push(t);
+            }
+        }
+        parts.extend(self.rejected.iter().map(|r| r.reason.as_str()));
+        parts.extend(self.commitment.as_ref().map(|c| c.text.as_str()));
+        parts.extend(self.follow_up.as_ref().map(|f| f.comment.as_str()));
+        parts.extend(self.reopenings.iter().map(|r| r.reason.as_str()));
+        parts.retain(|p| !p.trim().is_empty());
+        parts.join("\n")
     }
 }
 
