@@ -12,6 +12,7 @@
 //! numbers carry `0000` in digits 4–7, ID numbers use the unassigned region
 //! `99` and a wrong check character.
 
+pub mod archive;
 mod billing;
 mod calendar;
 mod catalogue;
