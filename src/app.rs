@@ -1,9 +1,10 @@
 //! The root: language, demo data, the local database, and the routes.
 
-use crate::contexts::demo::provide_demo;
+use crate::contexts::demo::{provide_demo, use_demo};
 use crate::contexts::i18n::{provide_i18n, use_i18n};
 use crate::contexts::knowledge::{provide_knowledge, use_knowledge, Knowledge, PackOrigin};
 use crate::contexts::lock::provide_lock;
+use crate::contexts::search::provide_search;
 use crate::contexts::store::{provide_db, use_db};
 use crate::i18n::Msg;
 use crate::platform::idb::{IdbStore, StoreError, DB_NAME};
@@ -62,7 +63,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Ready(store: Rc<IdbStore>) -> impl IntoView {
     provide_db(store.clone());
-    provide_lock(use_db());
+    let lock = provide_lock(use_db());
+    provide_search(use_db(), use_demo(), lock.unlocked.into());
     // A pack imported earlier replaces the embedded one, if it still
     // passes this version's checks; if not, the page says why.
     let knowledge = use_knowledge();

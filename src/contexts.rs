@@ -6,5 +6,6 @@ pub mod drafts;
 pub mod i18n;
 pub mod knowledge;
 pub mod lock;
+pub mod search;
 pub mod store;
 pub mod verification;

@@ -6,6 +6,7 @@
 //! completeness from a plain `match`, no build-time JSON parsing and no
 //! extra runtime in the wasm.
 
+use care_core::search::CaseStatus;
 use care_core::{Channel, Lang, Stage};
 
 macro_rules! messages {
@@ -58,6 +59,17 @@ messages! {
     LockedOut => "错误次数过多，本机已锁定。请在 {time} 之后再试。", "Too many wrong PINs: this device is locked. Try again after {time}.";
     CryptoUnavailable => "此浏览器无法加密数据，为保护客户资料，应用不能在这里使用。", "This browser cannot encrypt data; to protect customers' data the app cannot run here.";
     LockNow => "锁定", "Lock";
+    SetupNameLabel => "您的姓名（多人共用本机时显示在锁屏上，可不填）", "Your name (shown on the lock screen when several people share this device; optional)";
+    AddUserHeading => "在本机添加使用者", "Add a person to this device";
+    AddUserExplain => "每位使用者有自己的 PIN，数据分别加密保存，彼此无法查看。", "Each person has their own PIN; their data is encrypted separately and the others cannot read it.";
+    AddUserNameLabel => "姓名（显示在锁屏上）", "Name (shown on the lock screen)";
+    AddUserButton => "添加并开始使用", "Add and start";
+    AddUser => "添加使用者", "Add a person";
+    CancelAddUser => "返回锁屏", "Back to the lock screen";
+    WhoIsWorking => "谁在使用本机？", "Who is working?";
+    UnnamedUser => "使用者 {n}", "Person {n}";
+    SwitchUser => "切换使用者", "Switch person";
+    NameMissing => "请填写姓名，以便在锁屏上选择。", "Enter a name, so you can be picked on the lock screen.";
     Settings => "设置", "Settings";
     SettingsHeading => "本机设置", "Device settings";
     IdleLabel => "无操作多久后自动锁定", "Lock after this long without activity";
@@ -81,7 +93,6 @@ messages! {
     AuditLockedByUser => "手动锁定", "Locked by the user";
     AuditLockedIdle => "无操作自动锁定", "Locked after inactivity";
     Cases => "个案", "Cases";
-    CaseList => "个案列表", "Case list";
     NewCase => "新建个案", "New case";
     Channel => "渠道", "Channel";
     Customer => "客户", "Customer";
@@ -469,7 +480,32 @@ messages! {
     FollowUpDueHeading => "待回访", "Follow-ups due";
     FollowUpDueIntro => "已向客户做出承诺、尚未回访的个案，时限最近的在前。", "Cases with a commitment and no follow-up yet, soonest deadline first.";
     TimeLeft => "剩余时间", "Time left";
-    CasesUnreadable => "有 {n} 个个案无法读取，未列入。", "{n} cases could not be read and are not listed.";
+    FollowUpDueMore => "另有 {n} 个待回访个案，可在下方按“待回访”状态搜索。", "{n} more cases await their follow-up: search below by the status Awaiting follow-up.";
+    StorageCounts => "本机保存 {cases} 个个案；{outbox} 个事件等待同步到服务器。", "{cases} cases kept on this device; {outbox} events waiting to be synchronised to a server.";
+    DemoArchiveHeading => "演示个案档案", "Demo case archive";
+    DemoArchiveExplain => "在本机生成演示客户的虚构历史个案，用于试用搜索和统计。这些个案只保存在本机，不会同步。", "Writes fictional past cases of the demo customers on this device, to try search and the metrics. They stay on this device and are never synchronised.";
+    DemoArchiveSize => "个案数量", "Number of cases";
+    DemoArchiveWrite => "生成演示个案", "Write demo cases";
+    DemoArchiveWriting => "正在写入：{done} / {total}", "Writing: {done} of {total}";
+    DemoArchiveDone => "已写入 {n} 个演示个案，可在个案列表中搜索。", "{n} demo cases written; search them on the case list.";
+    SearchHeading => "查找个案", "Find cases";
+    SearchWords => "电话、姓名、个案编号或关键词", "Phone, name, case reference or words";
+    SearchWordsHint => "多个词之间用空格分隔，须全部符合。", "Separate words with spaces; every word must match.";
+    SearchStatus => "状态", "Status";
+    SearchChannel => "接入方式", "Came in by";
+    SearchFrom => "受理日期从", "Opened from";
+    SearchTo => "受理日期至", "Opened until";
+    SearchAny => "全部", "Any";
+    SearchClear => "清除条件", "Clear";
+    StatusOpen => "处理中", "In progress";
+    StatusAwaitingFollowUp => "待回访", "Awaiting follow-up";
+    StatusClosed => "已结案", "Closed";
+    SearchFound => "找到 {total} 个个案。", "{total} cases found.";
+    SearchFoundOne => "找到 1 个个案。", "1 case found.";
+    SearchShowing => "显示最近更新的 {shown} 个，请缩小条件查看其余个案。", "Showing the {shown} most recently updated; narrow the search to see the others.";
+    SearchNone => "没有符合条件的个案。", "No case matches.";
+    SearchIndexLoading => "正在读取个案索引…", "Reading the case index…";
+    SearchIndexFailed => "个案索引无法读取，个案本身未受影响。请重试。", "The case index cannot be read; the cases themselves are untouched. Try again.";
 }
 
 impl Msg {
@@ -512,6 +548,14 @@ pub fn stage_purpose(stage: Stage) -> Msg {
 }
 
 /// The name of a channel.
+pub fn status_name(status: CaseStatus) -> Msg {
+    match status {
+        CaseStatus::Open => Msg::StatusOpen,
+        CaseStatus::AwaitingFollowUp => Msg::StatusAwaitingFollowUp,
+        CaseStatus::Closed => Msg::StatusClosed,
+    }
+}
+
 pub fn channel_name(channel: Channel) -> Msg {
     match channel {
         Channel::Hotline => Msg::ChannelHotline,

@@ -448,7 +448,9 @@ async fn a_version_4_database_in_clear_is_sealed_at_the_first_unlock() {
 async fn raw_dump(name: &str) -> String {
     let db = Database::open(name).await.expect("opens raw");
     let mut out = String::new();
-    for store in ["events", "cases", "drafts", "settings"] {
+    for store in [
+        "events", "cases", "drafts", "settings", "search", "reindex", "outbox",
+    ] {
         let tx = db.transaction(store).build().expect("a transaction");
         let os = tx.object_store(store).expect("a store");
         let all: Vec<serde_json::Value> = os
@@ -507,4 +509,210 @@ async fn a_full_disk_is_told_apart_and_leaves_nothing_half_written() {
     // One transaction: the event that did go in was rolled back with it.
     assert_eq!(store.load_case(case.id).await.expect("loads"), before);
     assert_eq!(store.list_cases().await.expect("lists"), vec![case]);
+}
+
+/// Writes a version-4 database by hand: the four stores of that version and
+/// one case in clear, as version 4 before encryption left it.
+async fn write_version_4(name: &str, events: &[Event]) {
+    let db = Database::open(name)
+        .with_version(4u32)
+        .with_on_upgrade_needed(|_, db| {
+            let events = db
+                .create_object_store("events")
+                .with_key_path("id".into())
+                .build()?;
+            events.create_index("by_case", "case".into()).build()?;
+            for (store, key) in [("cases", "id"), ("settings", "key"), ("drafts", "key")] {
+                db.create_object_store(store)
+                    .with_key_path(key.into())
+                    .build()?;
+            }
+            Ok(())
+        })
+        .await
+        .expect("opens at version 4");
+    let mut log = CaseLog::default();
+    log.merge(events.iter().cloned());
+    let summary = log.state().expect("folds").summary();
+    let tx = db
+        .transaction(["events", "cases"])
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .expect("tx");
+    let store = tx.object_store("events").expect("store");
+    for e in events {
+        store
+            .put(e)
+            .serde()
+            .expect("serialises")
+            .await
+            .expect("writes");
+    }
+    let cases = tx.object_store("cases").expect("cases");
+    cases
+        .put(&summary)
+        .serde()
+        .expect("serialises")
+        .await
+        .expect("writes");
+    tx.commit().await.expect("commits");
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn opening_a_version_4_database_keeps_its_cases_and_adds_search_and_outbox() {
+    let name = fresh_name("v4");
+    let mut ids = IdSource::new();
+    let device = DeviceId::from_uuid(ids.next(1_764_000_000_000, 5));
+    let case = CaseId::from_uuid(ids.next(1_764_000_001_000, 6));
+    let events = vec![
+        Event {
+            id: EventId::from_uuid(ids.next(1_764_000_002_000, 7)),
+            case,
+            device,
+            at: OffsetDateTime::UNIX_EPOCH,
+            body: EventBody::CaseOpened {
+                channel: Channel::Store,
+                customer: Some(CustomerId::new("C-0042")),
+            },
+        },
+        Event {
+            id: EventId::from_uuid(ids.next(1_764_000_003_000, 8)),
+            case,
+            device,
+            at: OffsetDateTime::UNIX_EPOCH,
+            body: EventBody::NoteAdded {
+                text: "旧版本写的备注".into(),
+            },
+        },
+    ];
+    write_version_4(&name, &events).await;
+
+    let store = open_unlocked(&name).await;
+    assert_eq!(store.version(), DB_VERSION);
+    assert_eq!(store.load_case(case).await.expect("loads"), events);
+    assert_eq!(store.case_count().await.expect("counts"), 1);
+    // Nothing old is sent to a server by surprise, and the index is built
+    // on the first unlock (no snapshot yet).
+    assert_eq!(store.outbox_count().await.expect("counts"), 0);
+    assert_eq!(store.search_snapshot().await.expect("reads"), None);
+    // Rebuilt summaries carry what search reads.
+    store.rebuild_summaries().await.expect("rebuilds");
+    let listed = store.list_cases().await.expect("lists");
+    assert!(listed[0].search_text.contains("旧版本写的备注"));
+}
+
+#[wasm_bindgen_test]
+async fn every_append_marks_its_case_for_the_index_and_its_event_for_the_outbox() {
+    let name = fresh_name("marks");
+    let store = open_unlocked(&name).await;
+    conformance::append_and_load_round_trip(&store, 51)
+        .await
+        .expect("writes");
+    let listed = store.list_cases().await.expect("lists");
+    let case = listed[0].clone();
+    assert_eq!(
+        store.cases_to_reindex().await.expect("reads"),
+        vec![case.id]
+    );
+    assert_eq!(store.outbox_count().await.expect("counts"), 3);
+
+    // Keeping the index clears the marks it covers; it is sealed on disk.
+    store
+        .store_search_snapshot(std::slice::from_ref(&case))
+        .await
+        .expect("keeps");
+    assert!(store.cases_to_reindex().await.expect("reads").is_empty());
+    assert_eq!(
+        store.search_snapshot().await.expect("reads"),
+        Some(vec![case.clone()])
+    );
+    assert!(
+        !raw_dump(&name).await.contains("上月流量"),
+        "the index is sealed"
+    );
+
+    // A newer write marks the case again; a snapshot older than that
+    // write leaves the mark for the next load.
+    let mut log = CaseLog::default();
+    log.merge(store.load_case(case.id).await.expect("loads"));
+    let first = log.state().expect("folds");
+    let event = Event {
+        id: EventId::from_uuid(IdSource::new().next(js_sys::Date::now() as u64, 52)),
+        case: case.id,
+        device: first.opened_on,
+        at: first.updated_at,
+        body: EventBody::NoteAdded {
+            text: "再次来电".into(),
+        },
+    };
+    care_core::store::record(&store, &mut log, event)
+        .await
+        .expect("records");
+    store
+        .store_search_snapshot(std::slice::from_ref(&case))
+        .await
+        .expect("keeps");
+    assert_eq!(
+        store.cases_to_reindex().await.expect("reads"),
+        vec![case.id]
+    );
+    let newer = store.summaries_of(&[case.id]).await.expect("reads");
+    assert!(newer[0].search_text.contains("再次来电"));
+    assert_eq!(store.outbox_count().await.expect("counts"), 4);
+}
+
+#[wasm_bindgen_test]
+async fn imported_cases_are_written_whole_and_kept_out_of_the_outbox_unless_outgoing() {
+    let name = fresh_name("import");
+    let store = open_unlocked(&name).await;
+    let mut ids = IdSource::new();
+    let device = DeviceId::from_uuid(ids.next(1_764_000_000_000, 9));
+    let mut cases = Vec::new();
+    for n in 0..30u64 {
+        let ms = 1_764_000_000_000 + n * 10_000;
+        let case = CaseId::from_uuid(ids.next(ms, u128::from(n) + 100));
+        let events = vec![
+            Event {
+                id: EventId::from_uuid(ids.next(ms + 1, u128::from(n) + 200)),
+                case,
+                device,
+                at: OffsetDateTime::UNIX_EPOCH,
+                body: EventBody::CaseOpened {
+                    channel: Channel::App,
+                    customer: None,
+                },
+            },
+            Event {
+                id: EventId::from_uuid(ids.next(ms + 2, u128::from(n) + 300)),
+                case,
+                device,
+                at: OffsetDateTime::UNIX_EPOCH,
+                body: EventBody::NoteAdded {
+                    text: format!("导入的个案 {n}"),
+                },
+            },
+        ];
+        let summary = care_core::CaseState::fold(&events)
+            .expect("folds")
+            .summary();
+        cases.push((events, summary));
+    }
+    store
+        .import_cases(&cases[..20], false)
+        .await
+        .expect("imports");
+    store
+        .import_cases(&cases[20..], true)
+        .await
+        .expect("imports");
+    assert_eq!(store.case_count().await.expect("counts"), 30);
+    assert_eq!(store.outbox_count().await.expect("counts"), 20);
+    assert_eq!(store.cases_to_reindex().await.expect("reads").len(), 30);
+    for (events, _) in &cases {
+        assert_eq!(
+            &store.load_case(events[0].case).await.expect("loads"),
+            events
+        );
+    }
 }

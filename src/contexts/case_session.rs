@@ -1,6 +1,7 @@
 //! The case open on screen: its log, its folded state, and the one path by
 //! which anything is recorded into it.
 
+use crate::contexts::search::{use_search, Search};
 use crate::contexts::store::Db;
 use crate::i18n::Msg;
 use crate::platform::{clock, idb::StoreError, settings};
@@ -27,6 +28,7 @@ pub struct CaseSession {
     /// A refusal to explain (a skipped stage), cleared by the next move.
     pub notice: RwSignal<Option<Msg>>,
     db: Db,
+    search: Search,
 }
 
 impl CaseSession {
@@ -40,6 +42,7 @@ impl CaseSession {
             save: RwSignal::new(SaveStatus::Idle),
             notice: RwSignal::new(None),
             db,
+            search: use_search(),
         }
     }
 
@@ -63,6 +66,7 @@ impl CaseSession {
         let store = self.db.get();
         match record(&*store, &mut log, event).await {
             Ok(state) => {
+                self.search.upsert(state.summary());
                 self.log.set(log);
                 self.save.set(SaveStatus::Saved);
                 Ok(state)

@@ -5,11 +5,14 @@
 use crate::contexts::store::Db;
 use crate::platform::clock;
 use crate::platform::crypto::{self, Cipher};
-use crate::platform::idb::{StoreError, Vault, VAULT_CHECK};
+use crate::platform::idb::{
+    user_db_name, IdbStore, LocalUser, StoreError, Users, Vault, DB_NAME, FIRST_USER, VAULT_CHECK,
+};
 use care_core::lock::{
     check_new_pin, LockPolicy, LockRecord, PinError, TryState, PBKDF2_ITERATIONS, SALT_BYTES,
 };
 use leptos::prelude::*;
+use std::rc::Rc;
 use time::OffsetDateTime;
 
 /// The idle time a new vault starts with.
@@ -27,6 +30,8 @@ pub enum LockError {
     },
     /// No WebCrypto, or it failed.
     Crypto,
+    /// A person added to a shared device needs a name to be picked by.
+    NameMissing,
     Store(StoreError),
 }
 
@@ -45,6 +50,24 @@ pub struct Lock {
     pub busy: RwSignal<bool>,
     pub policy: LockPolicy,
     db: Db,
+    /// The device's first database, where the directory of its people is.
+    home: StoredValue<Rc<IdbStore>, LocalStorage>,
+    /// The people of this device: one until another is added.
+    pub users: RwSignal<Vec<LocalUser>>,
+    /// Whose vault is open, or asked for on the lock screen.
+    pub current: RwSignal<String>,
+    /// A person is being added: the setup screen shows, not the unlock one.
+    pub adding: RwSignal<bool>,
+}
+
+/// The first user as a device set up before people could be added knows
+/// them: no name, the first database.
+fn first_user(name: String) -> LocalUser {
+    LocalUser {
+        id: FIRST_USER.to_owned(),
+        name,
+        db: DB_NAME.to_owned(),
+    }
 }
 
 impl Lock {
@@ -55,41 +78,154 @@ impl Lock {
             busy: RwSignal::new(false),
             policy: LockPolicy::default(),
             db,
+            home: StoredValue::new_local(db.get()),
+            users: RwSignal::new(vec![first_user(String::new())]),
+            current: RwSignal::new(FIRST_USER.to_owned()),
+            adding: RwSignal::new(false),
         };
         leptos::task::spawn_local(async move {
-            // A vault that cannot be read is treated as damaged, not as
-            // missing: setting up a new one would make the data unreadable.
-            match db.get().vault().await {
-                Ok(v) => lock.vault.set(Some(v)),
-                Err(e) => leptos::logging::warn!("vault unreadable: {e}"),
+            if let Ok(Some(dir)) = lock.home.get_value().users().await {
+                lock.users.set(dir.users);
+                // The lock screen offers whoever worked last.
+                if let Some(last) = dir.last.filter(|l| l != FIRST_USER) {
+                    if lock.open_store_of(&last).await.is_ok() {
+                        return;
+                    }
+                }
             }
+            lock.read_vault().await;
         });
         lock
     }
 
-    /// The first PIN of this device: makes the vault and unlocks.
-    pub async fn set_up(self, pin: String, confirm: String) -> Result<(), LockError> {
+    /// Reads the current user's vault. One that cannot be read is treated
+    /// as damaged, not as missing: setting up a new one would make the data
+    /// unreadable.
+    async fn read_vault(self) {
+        match self.db.get().vault().await {
+            Ok(v) => self.vault.set(Some(v)),
+            Err(e) => leptos::logging::warn!("vault unreadable: {e}"),
+        }
+    }
+
+    /// Puts `user`'s database in place and reads their vault.
+    async fn open_store_of(self, user: &str) -> Result<(), StoreError> {
+        let Some(found) = self
+            .users
+            .with_untracked(|u| u.iter().find(|x| x.id == user).cloned())
+        else {
+            return Err(StoreError::Open(format!("no user {user}")));
+        };
+        let store = if found.db == DB_NAME {
+            self.home.get_value()
+        } else {
+            Rc::new(IdbStore::open(&found.db).await?)
+        };
+        self.db.replace(store);
+        self.vault.set(None);
+        self.current.set(found.id);
+        self.read_vault().await;
+        Ok(())
+    }
+
+    /// The lock screen's choice of person: locks if needed, then asks for
+    /// that person's PIN.
+    pub async fn switch_to(self, user: String) -> Result<(), LockError> {
+        if self.current.get_untracked() == user {
+            return Ok(());
+        }
+        self.lock(false);
+        self.open_store_of(&user).await?;
+        self.remember(Some(user)).await;
+        Ok(())
+    }
+
+    /// Keeps the directory, with who worked last. Losing "who was last"
+    /// only changes the lock screen's first choice.
+    async fn remember(self, last: Option<String>) {
+        let users = Users::new(self.users.get_untracked(), last);
+        if let Err(e) = self.home.get_value().store_users(&users).await {
+            leptos::logging::warn!("users not kept: {e}");
+        }
+    }
+
+    /// Adds a person to a shared device, with their own PIN and database,
+    /// and opens it for them.
+    pub async fn add_user(
+        self,
+        name: String,
+        pin: String,
+        confirm: String,
+    ) -> Result<(), LockError> {
+        let name = name.trim().to_owned();
+        if name.is_empty() {
+            return Err(LockError::NameMissing);
+        }
         check_new_pin(&pin, &confirm, &self.policy).map_err(LockError::Pin)?;
         self.busy.set(true);
         let result = async {
-            let salt = crypto::random_bytes(SALT_BYTES).map_err(|_| LockError::Crypto)?;
-            let cipher = Cipher::derive(&pin, &salt, PBKDF2_ITERATIONS)
-                .await
-                .map_err(|_| LockError::Crypto)?;
-            let check = cipher
-                .seal(VAULT_CHECK.as_bytes())
-                .await
-                .map_err(|_| LockError::Crypto)?;
-            let mut record = LockRecord::created(clock::now());
-            record.unlocked(clock::now());
-            let vault = Vault::new(
-                crypto::encode(&salt),
-                PBKDF2_ITERATIONS,
-                check,
-                DEFAULT_IDLE_MINUTES,
-                record,
-            );
-            self.open(vault, cipher).await
+            let id = crypto::encode_hex(&crypto::random_bytes(16).map_err(|_| LockError::Crypto)?);
+            let user = LocalUser {
+                id: id.clone(),
+                name,
+                db: user_db_name(&id),
+            };
+            let store = Rc::new(IdbStore::open(&user.db).await?);
+            let (vault, cipher) = self.new_vault(&pin).await?;
+            self.lock(false);
+            self.db.replace(store);
+            self.open(vault, cipher).await?;
+            self.users.update(|u| u.push(user));
+            self.current.set(id.clone());
+            self.remember(Some(id)).await;
+            self.adding.set(false);
+            Ok(())
+        }
+        .await;
+        self.busy.set(false);
+        result
+    }
+
+    /// A new vault for `pin`: fresh salt, the derived key, the check text.
+    async fn new_vault(self, pin: &str) -> Result<(Vault, Cipher), LockError> {
+        let salt = crypto::random_bytes(SALT_BYTES).map_err(|_| LockError::Crypto)?;
+        let cipher = Cipher::derive(pin, &salt, PBKDF2_ITERATIONS)
+            .await
+            .map_err(|_| LockError::Crypto)?;
+        let check = cipher
+            .seal(VAULT_CHECK.as_bytes())
+            .await
+            .map_err(|_| LockError::Crypto)?;
+        let mut record = LockRecord::created(clock::now());
+        record.unlocked(clock::now());
+        let vault = Vault::new(
+            crypto::encode(&salt),
+            PBKDF2_ITERATIONS,
+            check,
+            DEFAULT_IDLE_MINUTES,
+            record,
+        );
+        Ok((vault, cipher))
+    }
+
+    /// The first PIN of this device: makes the vault and unlocks. The name,
+    /// if given, is what the lock screen shows once others are added.
+    pub async fn set_up(self, name: String, pin: String, confirm: String) -> Result<(), LockError> {
+        check_new_pin(&pin, &confirm, &self.policy).map_err(LockError::Pin)?;
+        self.busy.set(true);
+        let result = async {
+            let (vault, cipher) = self.new_vault(&pin).await?;
+            self.open(vault, cipher).await?;
+            let name = name.trim().to_owned();
+            if !name.is_empty() {
+                self.users.update(|u| {
+                    if let Some(first) = u.iter_mut().find(|x| x.id == FIRST_USER) {
+                        first.name = name;
+                    }
+                });
+                self.remember(Some(FIRST_USER.to_owned())).await;
+            }
+            Ok(())
         }
         .await;
         self.busy.set(false);
@@ -161,6 +297,18 @@ impl Lock {
                 let _ = store.store_vault(&vault).await;
             });
         }
+    }
+
+    /// The name of whoever is working, on a device shared by several.
+    pub fn current_name(&self) -> Option<String> {
+        let current = self.current.get();
+        self.users.with(|u| {
+            (u.len() > 1)
+                .then(|| u.iter().find(|x| x.id == current))
+                .flatten()
+                .map(|x| x.name.clone())
+                .filter(|n| !n.is_empty())
+        })
     }
 
     pub fn idle_minutes(&self) -> u32 {

@@ -14,6 +14,12 @@ impl Db {
     pub fn get(&self) -> Rc<IdbStore> {
         self.0.get_value()
     }
+
+    /// Puts another user's store in place (a user switch, while locked:
+    /// nothing on screen holds the old one).
+    pub fn replace(&self, store: Rc<IdbStore>) {
+        self.0.set_value(store);
+    }
 }
 
 pub fn provide_db(store: Rc<IdbStore>) {

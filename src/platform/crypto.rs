@@ -161,6 +161,11 @@ pub fn encode(bytes: &[u8]) -> String {
     B64.encode(bytes)
 }
 
+/// Lower-case hex, for random ids.
+pub fn encode_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 pub fn decode(text: &str) -> Result<Vec<u8>, CryptoError> {
     B64.decode(text)
         .map_err(|e| CryptoError::Format(e.to_string()))

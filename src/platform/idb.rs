@@ -32,7 +32,11 @@ use thiserror::Error;
 ///   knowledge pack.
 /// - 4: `drafts`, what the agent has typed or picked in a form but not yet
 ///   recorded (key `key`, "case/field"), so a reload loses nothing.
-pub const DB_VERSION: u32 = 4;
+/// - 5: `search`, the archive's search index as one sealed snapshot (key
+///   `key`); `reindex`, the cases written since the snapshot (key `id`);
+///   `outbox`, the events not yet sent to a sync server (key `id`). Each
+///   append writes its marker in both, in the event's transaction.
+pub const DB_VERSION: u32 = 5;
 
 /// The database the app uses; tests open their own names.
 pub const DB_NAME: &str = "care-assist";
@@ -44,6 +48,32 @@ const SETTINGS: &str = "settings";
 const PACK_KEY: &str = "pack";
 const DRAFTS: &str = "drafts";
 const VAULT_KEY: &str = "vault";
+const USERS_KEY: &str = "users";
+const SEARCH: &str = "search";
+const SNAPSHOT_KEY: &str = "index";
+const REINDEX: &str = "reindex";
+const OUTBOX: &str = "outbox";
+
+/// An event waiting in the outbox, by its id (random, nothing personal).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+struct Marker {
+    id: String,
+}
+
+/// A case the search index has still to take: its id and the last event
+/// of the summary written (ids only).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+struct ReindexMark {
+    id: String,
+    last: String,
+}
+
+/// The search index as kept: the summaries it holds, sealed together.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+struct SealedSnapshot {
+    key: String,
+    sealed: String,
+}
 
 /// An event as stored: its id and case in clear for the keys, the rest
 /// sealed.
@@ -143,6 +173,46 @@ impl Vault {
             lock,
         }
     }
+}
+
+/// One person who works on this device (a shared tablet has several).
+/// Each has a database of their own under their own key; only this
+/// directory, kept in the device's first database, is shared.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LocalUser {
+    /// A random id.
+    pub id: String,
+    /// The name they chose for the lock screen (staff, not customers).
+    pub name: String,
+    /// The IndexedDB database holding their vault and data.
+    pub db: String,
+}
+
+/// The people of this device, and who worked last (the lock screen's
+/// first choice).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Users {
+    key: String,
+    pub users: Vec<LocalUser>,
+    pub last: Option<String>,
+}
+
+/// The id of the device's first user, whose data is in `DB_NAME`.
+pub const FIRST_USER: &str = "first";
+
+impl Users {
+    pub fn new(users: Vec<LocalUser>, last: Option<String>) -> Self {
+        Self {
+            key: USERS_KEY.to_owned(),
+            users,
+            last,
+        }
+    }
+}
+
+/// The database of a user added after the first.
+pub fn user_db_name(user_id: &str) -> String {
+    format!("{DB_NAME}~{user_id}")
 }
 
 /// One form field's unrecorded value, as JSON, sealed.
@@ -259,6 +329,17 @@ impl IdbStore {
                         .with_key_path("key".into())
                         .build()?;
                 }
+                if from < 5 {
+                    db.create_object_store(SEARCH)
+                        .with_key_path("key".into())
+                        .build()?;
+                    db.create_object_store(REINDEX)
+                        .with_key_path("id".into())
+                        .build()?;
+                    db.create_object_store(OUTBOX)
+                        .with_key_path("id".into())
+                        .build()?;
+                }
                 Ok(())
             })
             .await
@@ -309,6 +390,25 @@ impl IdbStore {
             .map_err(read_error)?
             .await
             .map_err(|e| StoreError::Damaged(e.to_string()))
+    }
+
+    /// The people of this device; `None` until a second one was added.
+    pub async fn users(&self) -> Result<Option<Users>, StoreError> {
+        let tx = self.db.transaction(SETTINGS).build().map_err(read_error)?;
+        let settings = tx.object_store(SETTINGS).map_err(read_error)?;
+        settings
+            .get(USERS_KEY)
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(|e| StoreError::Damaged(e.to_string()))
+    }
+
+    pub async fn store_users(&self, users: &Users) -> Result<(), StoreError> {
+        let tx = self.write_settings()?;
+        let settings = tx.object_store(SETTINGS).map_err(write_error)?;
+        put(&settings, users).await?;
+        tx.commit().await.map_err(write_error)
     }
 
     /// Keeps the vault (made at setup; its lock state changes on every
@@ -388,11 +488,12 @@ impl IdbStore {
         self.db.version() as u32
     }
 
-    /// A readwrite transaction over the events and the case summaries,
-    /// the two stores every write keeps in step.
-    fn write_both(&self) -> Result<Transaction<'_>, StoreError> {
+    /// A readwrite transaction over the stores every event write keeps in
+    /// step: the events, the case summaries, and the marks of what the
+    /// search index and the outbox have still to take.
+    fn write_case(&self) -> Result<Transaction<'_>, StoreError> {
         self.db
-            .transaction([EVENTS, CASES])
+            .transaction([EVENTS, CASES, REINDEX, OUTBOX])
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(write_error)
@@ -481,6 +582,155 @@ impl IdbStore {
         tx.commit().await.map_err(write_error)
     }
 
+    /// Writes whole cases at once (a demo archive, or cases another device
+    /// made): every event, each case's summary and its search mark, in one
+    /// transaction. Events are put in the outbox only when `outgoing`:
+    /// what came from elsewhere is not sent back.
+    pub async fn import_cases(
+        &self,
+        cases: &[(Vec<Event>, CaseSummary)],
+        outgoing: bool,
+    ) -> Result<(), StoreError> {
+        let cipher = self.cipher()?;
+        // Sealed before the transaction, all at once: WebCrypto works on
+        // them side by side.
+        let events = futures::future::try_join_all(
+            cases
+                .iter()
+                .flat_map(|(events, _)| events)
+                .map(|e| seal_event(&cipher, e)),
+        )
+        .await?;
+        let summaries =
+            futures::future::try_join_all(cases.iter().map(|(_, s)| seal_summary(&cipher, s)))
+                .await?;
+        let tx = self.write_case()?;
+        let event_store = tx.object_store(EVENTS).map_err(write_error)?;
+        let case_store = tx.object_store(CASES).map_err(write_error)?;
+        let reindex = tx.object_store(REINDEX).map_err(write_error)?;
+        let outbox = tx.object_store(OUTBOX).map_err(write_error)?;
+        for e in &events {
+            put(&event_store, e).await?;
+            if outgoing {
+                put(&outbox, &Marker { id: e.id.clone() }).await?;
+            }
+        }
+        for s in &summaries {
+            put(&case_store, s).await?;
+        }
+        for (_, s) in cases {
+            put(&reindex, &ReindexMark::of(s)).await?;
+        }
+        tx.commit().await.map_err(write_error)
+    }
+
+    /// How many cases are stored (sealed or not; no key needed).
+    pub async fn case_count(&self) -> Result<usize, StoreError> {
+        self.count(CASES).await
+    }
+
+    /// How many events wait to be sent to a sync server.
+    pub async fn outbox_count(&self) -> Result<usize, StoreError> {
+        self.count(OUTBOX).await
+    }
+
+    async fn count(&self, store: &str) -> Result<usize, StoreError> {
+        let tx = self.db.transaction(store).build().map_err(read_error)?;
+        let os = tx.object_store(store).map_err(read_error)?;
+        let n = os.count().await.map_err(read_error)?;
+        Ok(n as usize)
+    }
+
+    /// The search index as last kept, opened; `None` if none was kept.
+    pub async fn search_snapshot(&self) -> Result<Option<Vec<CaseSummary>>, StoreError> {
+        let tx = self.db.transaction(SEARCH).build().map_err(read_error)?;
+        let os = tx.object_store(SEARCH).map_err(read_error)?;
+        let found: Option<SealedSnapshot> = os
+            .get(SNAPSHOT_KEY)
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(|e| StoreError::Damaged(e.to_string()))?;
+        drop(tx);
+        match found {
+            Some(s) => Ok(Some(self.cipher()?.open_json(&s.sealed).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The cases written since the search index was last kept.
+    pub async fn cases_to_reindex(&self) -> Result<Vec<CaseId>, StoreError> {
+        let marks: Vec<ReindexMark> = self.read_all(REINDEX).await?;
+        Ok(marks
+            .into_iter()
+            .filter_map(|m| m.id.parse().ok())
+            .collect())
+    }
+
+    /// The summaries of the cases `ids` that are stored, opened.
+    pub async fn summaries_of(&self, ids: &[CaseId]) -> Result<Vec<CaseSummary>, StoreError> {
+        let tx = self.db.transaction(CASES).build().map_err(read_error)?;
+        let cases = tx.object_store(CASES).map_err(read_error)?;
+        let mut stored = Vec::with_capacity(ids.len());
+        for id in ids {
+            let found: Option<OnDisk<SealedSummary, CaseSummary>> = cases
+                .get(id.to_string())
+                .serde()
+                .map_err(read_error)?
+                .await
+                .map_err(|e| StoreError::Damaged(e.to_string()))?;
+            stored.extend(found);
+        }
+        drop(tx);
+        let cipher = self.cipher()?;
+        let opened = futures::future::try_join_all(stored.into_iter().map(|r| {
+            let cipher = cipher.clone();
+            async move { r.open(Some(&cipher)).await }
+        }))
+        .await?;
+        Ok(opened)
+    }
+
+    /// Keeps the search index, and clears the marks of the cases it now
+    /// covers, in one transaction. A mark of a summary newer than the one
+    /// kept (written meanwhile) stays for the next time.
+    pub async fn store_search_snapshot(&self, summaries: &[CaseSummary]) -> Result<(), StoreError> {
+        let sealed = self.cipher()?.seal_json(&summaries).await?;
+        let tx = self
+            .db
+            .transaction([SEARCH, REINDEX])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let search = tx.object_store(SEARCH).map_err(write_error)?;
+        let reindex = tx.object_store(REINDEX).map_err(write_error)?;
+        let snapshot = SealedSnapshot {
+            key: SNAPSHOT_KEY.to_owned(),
+            sealed,
+        };
+        put(&search, &snapshot).await?;
+        let marks: Vec<ReindexMark> = reindex
+            .get_all()
+            .serde()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)?
+            .collect::<Result<_, _>>()
+            .map_err(|e| StoreError::Damaged(e.to_string()))?;
+        let kept: BTreeMap<String, String> = summaries
+            .iter()
+            .map(|s| (s.id.to_string(), s.last_event.to_string()))
+            .collect();
+        for m in marks {
+            // Event ids are time-ordered text of one width: they compare
+            // as strings.
+            if kept.get(&m.id).is_some_and(|last| *last >= m.last) {
+                reindex.delete(m.id).await.map_err(write_error)?;
+            }
+        }
+        tx.commit().await.map_err(write_error)
+    }
+
     /// Recomputes every case summary from the events.
     /// Summaries are sealed when the key is in memory; the version-1
     /// upgrade runs before any unlock and writes them as that version's
@@ -534,6 +784,15 @@ async fn seal_summary(cipher: &Cipher, s: &CaseSummary) -> Result<SealedSummary,
     })
 }
 
+impl ReindexMark {
+    fn of(summary: &CaseSummary) -> Self {
+        Self {
+            id: summary.id.to_string(),
+            last: summary.last_event.to_string(),
+        }
+    }
+}
+
 /// Puts one record, awaiting only the IndexedDB request (anything else
 /// awaited inside a transaction would let it close).
 async fn put<T: serde::Serialize>(store: &ObjectStore<'_>, value: &T) -> Result<(), StoreError> {
@@ -555,13 +814,23 @@ impl EventStore for IdbStore {
         let cipher = self.cipher()?;
         let sealed_event = seal_event(&cipher, event).await?;
         let sealed_summary = seal_summary(&cipher, summary).await?;
-        let tx = self.write_both()?;
+        let tx = self.write_case()?;
         let events = tx.object_store(EVENTS).map_err(write_error)?;
         let cases = tx.object_store(CASES).map_err(write_error)?;
         // `put`, not `add`: an id names one immutable event, so writing it
         // again (a retry) stores the same thing.
         put(&events, &sealed_event).await?;
         put(&cases, &sealed_summary).await?;
+        let reindex = tx.object_store(REINDEX).map_err(write_error)?;
+        put(&reindex, &ReindexMark::of(summary)).await?;
+        let outbox = tx.object_store(OUTBOX).map_err(write_error)?;
+        put(
+            &outbox,
+            &Marker {
+                id: sealed_event.id,
+            },
+        )
+        .await?;
         tx.commit().await.map_err(write_error)
     }
 

@@ -152,3 +152,83 @@ test("too many wrong PINs lock the device, across a reload, and the lockout is a
   await expect(audit).toContainText("解锁");
   await expectNoViolations(page, "settings");
 });
+
+test.describe("a shared tablet", () => {
+  test.use({ viewport: { width: 820, height: 1180 }, hasTouch: true });
+
+  test("on a shared tablet a second person is added with their own PIN, sees none of the first one's cases, and each switches back with their own PIN", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await page.getByLabel(/您的姓名/).fill("王芳");
+    await page.getByLabel(/PIN 或口令/).fill(TEST_PIN);
+    await page.getByLabel("再输入一次").fill(TEST_PIN);
+    await page.getByRole("button", { name: "设置并开始使用" }).click();
+    const list = new CaseList(page);
+    await list.startCase();
+    await page.getByLabel("新备注").fill("王芳的个案");
+    await page.getByRole("button", { name: "添加备注" }).click();
+    await expect(page.locator(".note-text")).toHaveCount(1);
+    await page.getByRole("link", { name: "返回个案列表" }).click();
+    await expect(page.locator(".search-count")).toHaveText("找到 1 个个案。");
+
+    // The second person is added from the lock screen.
+    await page.getByRole("button", { name: "锁定" }).click();
+    await page.getByRole("button", { name: "添加使用者" }).click();
+    await expect(page.getByRole("heading", { name: "在本机添加使用者" })).toBeVisible();
+    await expectNoViolations(page, "add a person");
+    await page.getByLabel(/PIN 或口令/).fill("135792");
+    await page.getByLabel("再输入一次").fill("135792");
+    await page.getByRole("button", { name: "添加并开始使用" }).click();
+    await expect(page.getByRole("alert")).toHaveText("请填写姓名，以便在锁屏上选择。");
+    await page.getByLabel("姓名（显示在锁屏上）").fill("李强");
+    await page.getByRole("button", { name: "添加并开始使用" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "个案" })).toBeVisible();
+    await expect(page.locator(".current-user")).toHaveText("李强");
+    await expect(page.getByText("还没有个案")).toBeVisible();
+
+    // Back to the first person: picked on the lock screen, with her PIN only.
+    await page.getByRole("button", { name: "锁定" }).click();
+    await expect(page.getByRole("heading", { name: "谁在使用本机？" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "李强" })).toHaveAttribute("aria-pressed", "true");
+    await expectNoViolations(page, "who is working");
+    await page.getByRole("button", { name: "王芳" }).tap();
+    await expect(page.getByRole("button", { name: "王芳" })).toHaveAttribute("aria-pressed", "true");
+    const field = page.getByLabel("输入本机 PIN 或口令解锁。");
+    await field.fill("135792");
+    await page.getByRole("button", { name: "解锁" }).click();
+    await expect(page.getByRole("alert")).toContainText("PIN 不正确");
+    await field.fill(TEST_PIN);
+    await page.getByRole("button", { name: "解锁" }).click();
+    await expect(page.locator(".current-user")).toHaveText("王芳");
+    await expect(page.locator(".search-count")).toHaveText("找到 1 个个案。");
+    await expect(page.locator(".case-search tbody tr")).toHaveCount(1);
+
+    // Her case is not in his database, even on disk: his store holds no event.
+    const theirEvents = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name ?? "");
+      const counts: Record<string, number> = {};
+      for (const name of names.filter((n) => n.startsWith("care-assist"))) {
+        const db: IDBDatabase = await new Promise((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        counts[name] = await new Promise((resolve, reject) => {
+          const req = db.transaction("events").objectStore("events").count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        db.close();
+      }
+      return counts;
+    });
+    expect(Object.keys(theirEvents)).toHaveLength(2);
+    expect(theirEvents["care-assist"]).toBe(2);
+    expect(Object.entries(theirEvents).filter(([n]) => n !== "care-assist").map(([, c]) => c)).toEqual([0]);
+
+    // After a reload the lock screen offers whoever worked last.
+    await page.reload();
+    await expect(page.getByRole("button", { name: "王芳" })).toHaveAttribute("aria-pressed", "true");
+  });
+});

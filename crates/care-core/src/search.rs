@@ -40,7 +40,7 @@ impl CaseStatus {
     pub fn of(summary: &CaseSummary) -> CaseStatus {
         if summary.closed {
             CaseStatus::Closed
-        } else if summary.committed {
+        } else if summary.follow_up_by.is_some() {
             CaseStatus::AwaitingFollowUp
         } else {
             CaseStatus::Open

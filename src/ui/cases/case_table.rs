@@ -38,8 +38,8 @@ pub fn CaseTable(
                         None => view! { <span>{move || i18n.t(Msg::NoCustomer)}</span> }.into_any(),
                     }}</td>
                     <td>{move || if c.closed { i18n.t(Msg::Closed) } else { i18n.t(stage_name(c.stage)) }}</td>
-                    <td class="num">{c.note_count}</td>
-                    <td><time>{opened}</time></td>
+                    <td class="num narrow-hide">{c.note_count}</td>
+                    <td class="narrow-hide"><time>{opened}</time></td>
                     <td><time>{updated}</time></td>
                     <td>
                         <a class="button-link" href=href
@@ -60,8 +60,8 @@ pub fn CaseTable(
                         <th scope="col">{move || i18n.t(Msg::Channel)}</th>
                         <th scope="col">{move || i18n.t(Msg::Customer)}</th>
                         <th scope="col">{move || i18n.t(Msg::CurrentStage)}</th>
-                        <th scope="col">{move || i18n.t(Msg::NotesCount)}</th>
-                        <th scope="col">{move || i18n.t(Msg::OpenedAt)}</th>
+                        <th scope="col" class="narrow-hide">{move || i18n.t(Msg::NotesCount)}</th>
+                        <th scope="col" class="narrow-hide">{move || i18n.t(Msg::OpenedAt)}</th>
                         <th scope="col">{move || i18n.t(Msg::UpdatedAt)}</th>
                         <th scope="col"><span class="visually-hidden">{move || i18n.t(Msg::OpenCase)}</span></th>
                     </tr>

@@ -1,69 +1,23 @@
 use crate::contexts::demo::use_demo;
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::knowledge::use_knowledge;
-use crate::contexts::store::use_db;
+use crate::contexts::search::use_search;
 use crate::format::case_ref;
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::platform::idb::StoreError;
 use care_core::commit::{format_deadline, remaining, BusinessCalendar};
-use care_core::store::EventStore;
 use care_core::verify::{mask_msisdn, mask_name};
-use care_core::{CaseId, CaseState, CustomerId};
 use leptos::prelude::*;
-use time::OffsetDateTime;
 
-/// A case waiting for its follow-up.
-#[derive(Clone, Debug, PartialEq)]
-struct Due {
-    id: CaseId,
-    customer: Option<CustomerId>,
-    intent: Option<String>,
-    deadline: OffsetDateTime,
-}
-
-/// The open cases with a commitment and no follow-up yet, soonest
-/// deadline first; and how many cases could not be read.
-async fn due_cases(
-    store: std::rc::Rc<crate::platform::idb::IdbStore>,
-) -> Result<(Vec<Due>, usize), StoreError> {
-    let mut due = Vec::new();
-    let mut unreadable = 0;
-    // The summaries do not say whether a commitment was made: only open
-    // cases past intake can have one, and those are read in full.
-    for summary in store
-        .list_cases()
-        .await?
-        .into_iter()
-        .filter(|c| !c.closed && c.intent.is_some())
-    {
-        let state = match store.load_case(summary.id).await {
-            Ok(events) => CaseState::fold(&events).ok(),
-            Err(_) => None,
-        };
-        let Some(state) = state else {
-            unreadable += 1;
-            continue;
-        };
-        if let (Some(c), None, None) = (&state.commitment, &state.follow_up, &state.outcome) {
-            due.push(Due {
-                id: state.id,
-                customer: state.customer.clone(),
-                intent: state.intent.clone(),
-                deadline: c.deadline,
-            });
-        }
-    }
-    due.sort_by_key(|d| (d.deadline, d.id));
-    Ok((due, unreadable))
-}
+/// How many follow-ups the list shows; the archive search finds the rest.
+const SHOWN: usize = 5;
 
 /// "Follow-ups due" on the case list: cases promised and not yet followed
 /// up, soonest deadline first, overdue marked, each linking to its case.
 #[component]
 pub fn FollowUpDue() -> impl IntoView {
     let i18n = use_i18n();
-    let db = use_db();
+    let search = use_search();
     let demo = use_demo();
     let knowledge = use_knowledge();
     let now = RwSignal::new(clock::now());
@@ -73,7 +27,6 @@ pub fn FollowUpDue() -> impl IntoView {
     ) {
         on_cleanup(move || handle.clear());
     }
-    let loaded = LocalResource::new(move || due_cases(db.get()));
     let calendar = Memo::new(move |_| {
         knowledge
             .get()
@@ -81,13 +34,16 @@ pub fn FollowUpDue() -> impl IntoView {
     });
 
     move || {
-        let (due, unreadable) = loaded.get()?.ok()?;
-        if due.is_empty() && unreadable == 0 {
+        let due = search.awaiting_follow_up();
+        if due.is_empty() {
             return None;
         }
+        let more = due.len().saturating_sub(SHOWN);
         let rows = due
             .into_iter()
-            .map(|d| {
+            .take(SHOWN)
+            .filter_map(|d| d.follow_up_by.map(|deadline| (d, deadline)))
+            .map(|(d, deadline)| {
                 let reference = case_ref(d.id);
                 let label_ref = reference.clone();
                 let href = format!("/cases/{}", d.id);
@@ -102,12 +58,12 @@ pub fn FollowUpDue() -> impl IntoView {
                     let k = knowledge.get()?;
                     k.pack.intent(&id).map(|i| i.name.get(i18n.lang()).to_owned())
                 };
-                let deadline = format_deadline(d.deadline);
-                let overdue = move || now.get() > d.deadline;
+                let shown_deadline = format_deadline(deadline);
+                let overdue = move || now.get() > deadline;
                 let left = move || {
                     calendar
                         .get()
-                        .map(|cal| remaining(now.get(), d.deadline, &cal).text().get(i18n.lang()).to_owned())
+                        .map(|cal| remaining(now.get(), deadline, &cal).text().get(i18n.lang()).to_owned())
                 };
                 view! {
                     <tr class:overdue=overdue>
@@ -117,7 +73,7 @@ pub fn FollowUpDue() -> impl IntoView {
                             None => view! { <span>{move || i18n.t(Msg::NoCustomer)}</span> }.into_any(),
                         }}</td>
                         <td>{intent_name}</td>
-                        <td><time>{move || deadline.get(i18n.lang()).to_owned()}</time></td>
+                        <td><time>{move || shown_deadline.get(i18n.lang()).to_owned()}</time></td>
                         <td>
                             <span class="small" class:overdue-text=overdue>{move || left().unwrap_or_else(|| {
                                 if overdue() { i18n.t(Msg::OverdueBadge).to_owned() } else { String::new() }
@@ -137,9 +93,6 @@ pub fn FollowUpDue() -> impl IntoView {
             <section class="card follow-up-due" aria-labelledby="follow-up-due-heading">
                 <h2 id="follow-up-due-heading">{move || i18n.t(Msg::FollowUpDueHeading)}</h2>
                 <p class="muted small">{move || i18n.t(Msg::FollowUpDueIntro)}</p>
-                {(unreadable > 0).then(|| view! {
-                    <p class="error">{move || i18n.fill(Msg::CasesUnreadable, &[("n", &unreadable.to_string())])}</p>
-                })}
                 <div class="table-scroll">
                     <table class="case-table">
                         <thead>
@@ -155,6 +108,9 @@ pub fn FollowUpDue() -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                {(more > 0).then(|| view! {
+                    <p class="muted small">{move || i18n.fill(Msg::FollowUpDueMore, &[("n", &more.to_string())])}</p>
+                })}
             </section>
         })
     }

@@ -1,4 +1,5 @@
 use crate::contexts::i18n::use_i18n;
+use crate::contexts::search::use_search;
 use crate::contexts::store::use_db;
 use crate::i18n::{channel_name, Msg};
 use crate::platform::idb::StoreError;
@@ -13,6 +14,7 @@ use leptos_router::hooks::use_navigate;
 pub fn NewCaseForm() -> impl IntoView {
     let i18n = use_i18n();
     let db = use_db();
+    let search = use_search();
     let navigate = use_navigate();
     let channel = RwSignal::new(Channel::Hotline);
     let busy = RwSignal::new(false);
@@ -42,7 +44,10 @@ pub fn NewCaseForm() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let mut log = CaseLog::new();
             match record(&*store, &mut log, event).await {
-                Ok(_) => navigate(&format!("/cases/{case}"), Default::default()),
+                Ok(state) => {
+                    search.upsert(state.summary());
+                    navigate(&format!("/cases/{case}"), Default::default());
+                }
                 Err(RecordError::Store(e)) => failed.set(Some(e)),
                 Err(RecordError::Fold(e)) => failed.set(Some(StoreError::Damaged(e.to_string()))),
             }

@@ -18,18 +18,20 @@ pub fn LockGate(children: ChildrenFn) -> impl IntoView {
         (
             lock.vault.with(|v| v.as_ref().map(|v| v.is_some())),
             lock.unlocked.get(),
+            lock.adding.get(),
         )
     });
     move || match state.get() {
-        (None, _) => view! {
+        (Some(true), false, true) => view! { <SetupScreen/> }.into_any(),
+        (None, _, _) => view! {
             <main id="main" class="page-message" tabindex="-1">
                 <p role="status">{move || i18n.t(Msg::OpeningStore)}</p>
             </main>
         }
         .into_any(),
-        (Some(false), _) => view! { <SetupScreen/> }.into_any(),
-        (Some(true), false) => view! { <UnlockScreen/> }.into_any(),
-        (Some(true), true) => {
+        (Some(false), _, _) => view! { <SetupScreen/> }.into_any(),
+        (Some(true), false, false) => view! { <UnlockScreen/> }.into_any(),
+        (Some(true), true, _) => {
             // Once there is data worth keeping, ask the browser to keep it.
             leptos::task::spawn_local(async {
                 crate::platform::persistence::request().await;

@@ -3,6 +3,7 @@ use crate::contexts::lock::{use_lock, LockError};
 use crate::format::date_time;
 use crate::i18n::Msg;
 use crate::platform::clock;
+use crate::ui::lock::user_picker::UserPicker;
 use care_core::lock::PinError;
 use leptos::prelude::*;
 
@@ -26,6 +27,7 @@ pub fn error_text(i18n: I18n, e: &LockError) -> String {
             &[("time", &date_time(*until, clock::local_offset()))],
         ),
         LockError::Crypto => i18n.t(Msg::CryptoUnavailable).to_owned(),
+        LockError::NameMissing => i18n.t(Msg::NameMissing).to_owned(),
         LockError::Store(e) => match e {
             crate::platform::idb::StoreError::Full(_) => i18n.t(Msg::DiskFull).to_owned(),
             _ => i18n.t(Msg::StoreUnavailable).to_owned(),
@@ -33,8 +35,9 @@ pub fn error_text(i18n: I18n, e: &LockError) -> String {
     }
 }
 
-/// The locked app: one field for the PIN. Wrong tries are counted on the
-/// device, so a reload does not reset them.
+/// The locked app: who is working (on a shared device), and one field for
+/// their PIN. Wrong tries are counted on the device, so a reload does not
+/// reset them.
 #[component]
 pub fn UnlockScreen() -> impl IntoView {
     let i18n = use_i18n();
@@ -71,6 +74,13 @@ pub fn UnlockScreen() -> impl IntoView {
     view! {
         <main id="main" class="page-message lock-screen" tabindex="-1">
             <h1>{move || i18n.t(Msg::UnlockHeading)}</h1>
+            <UserPicker on_pick=move || {
+                pin.set(String::new());
+                problem.set(None);
+                if let Some(el) = input.get_untracked() {
+                    let _ = el.focus();
+                }
+            }/>
             <form class="lock-form" on:submit=submit>
                 <label for="pin">{move || i18n.t(Msg::UnlockExplain)}</label>
                 <input id="pin" node_ref=input type="password" autocomplete="current-password" required
@@ -80,6 +90,9 @@ pub fn UnlockScreen() -> impl IntoView {
                     {move || if lock.busy.get() { i18n.t(Msg::Unlocking) } else { i18n.t(Msg::UnlockButton) }}
                 </button>
             </form>
+            <button type="button" class="link-button add-user" on:click=move |_| lock.adding.set(true)>
+                {move || i18n.t(Msg::AddUser)}
+            </button>
         </main>
     }
 }

@@ -1,13 +1,14 @@
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::lock::use_lock;
 use crate::i18n::Msg;
+use crate::ui::settings::demo_archive::DemoArchive;
 use crate::ui::settings::lock_audit::LockAudit;
 use crate::ui::settings::storage_status::StorageStatus;
 use care_core::lock::IDLE_CHOICES;
 use leptos::prelude::*;
 
 /// This device's settings: how soon it locks when idle, persistent
-/// storage, and the lock audit.
+/// storage, the lock audit, and the demo archive.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -41,6 +42,7 @@ pub fn SettingsPage() -> impl IntoView {
             </section>
             <StorageStatus/>
             <LockAudit/>
+            <DemoArchive/>
         </main>
     }
 }

@@ -1,4 +1,6 @@
 use crate::contexts::i18n::use_i18n;
+use crate::contexts::search::use_search;
+use crate::contexts::store::use_db;
 use crate::i18n::Msg;
 use crate::platform::persistence::{self, Persistence};
 use leptos::prelude::*;
@@ -22,12 +24,27 @@ pub fn StorageStatus() -> impl IntoView {
     let i18n = use_i18n();
     let state = RwSignal::new(None::<Persistence>);
     let used = RwSignal::new(None::<(f64, f64)>);
+    let db = use_db();
+    let counts = RwSignal::new(None::<(usize, usize)>);
     let ask = move || {
         leptos::task::spawn_local(async move {
             state.set(Some(persistence::request().await));
             used.set(persistence::estimate().await);
         });
     };
+    // The counts follow every change to the archive (a case recorded, a
+    // demo archive written).
+    let search = use_search();
+    Effect::new(move |_| {
+        search.changes();
+        leptos::task::spawn_local(async move {
+            let store = db.get();
+            if let (Ok(cases), Ok(outbox)) = (store.case_count().await, store.outbox_count().await)
+            {
+                counts.set(Some((cases, outbox)));
+            }
+        });
+    });
     ask();
     view! {
         <section class="card" aria-labelledby="storage-heading">
@@ -41,6 +58,9 @@ pub fn StorageStatus() -> impl IntoView {
             </p>
             {move || used.get().map(|(u, q)| view! {
                 <p class="small muted">{move || i18n.fill(Msg::StorageUsed, &[("used", &size(u)), ("quota", &size(q))])}</p>
+            })}
+            {move || counts.get().map(|(cases, outbox)| view! {
+                <p class="small storage-counts">{move || i18n.fill(Msg::StorageCounts, &[("cases", &cases.to_string()), ("outbox", &outbox.to_string())])}</p>
             })}
             {move || (state.get() == Some(Persistence::Refused)).then(|| view! {
                 <button type="button" on:click=move |_| ask()>{move || i18n.t(Msg::PersistAsk)}</button>

@@ -25,6 +25,9 @@ pub fn TopBar() -> impl IntoView {
                     <a href="/settings">{move || i18n.t(Msg::Settings)}</a>
                 })}
             </nav>
+            {move || unlocked().then(|| lock.and_then(|l| l.current_name())).flatten().map(|name| view! {
+                <span class="current-user" translate="no">{name}</span>
+            })}
             {move || unlocked().then(|| view! {
                 <button type="button" class="lock-button" on:click=move |_| {
                     if let Some(l) = lock {

@@ -228,10 +228,10 @@ pub struct CaseSummary {
     pub intent: Option<String>,
     #[serde(default)]
     pub closed: bool,
-    /// A commitment was given and the case is not closed: it waits for
-    /// its follow-up.
-    #[serde(default)]
-    pub committed: bool,
+    /// The commitment's deadline while the case waits for its follow-up
+    /// (a commitment given, no follow-up yet, not closed).
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub follow_up_by: Option<OffsetDateTime>,
     /// What the agent and the customer wrote in the case, for the archive
     /// search: the first statement, notes, facts typed, reasons and
     /// comments. Sealed with the rest of the summary.
@@ -491,7 +491,10 @@ impl CaseState {
             last_event: self.last_event,
             intent: self.intent.clone(),
             closed: self.outcome.is_some(),
-            committed: self.commitment.is_some() && self.outcome.is_none(),
+            follow_up_by: match (&self.commitment, &self.follow_up, &self.outcome) {
+                (Some(c), None, None) => Some(c.deadline),
+                _ => None,
+            },
             search_text: self.search_text(),
         }
     }
