@@ -1,6 +1,6 @@
 //! The root: language, demo data, the local database, and the routes.
 
-use crate::contexts::demo::{provide_demo, use_demo};
+use crate::contexts::demo::provide_reference;
 use crate::contexts::i18n::{provide_i18n, use_i18n};
 use crate::contexts::knowledge::{provide_knowledge, use_knowledge, Knowledge, PackOrigin};
 use crate::contexts::lock::provide_lock;
@@ -23,7 +23,6 @@ use std::rc::Rc;
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
-    provide_demo();
     provide_knowledge();
     let i18n = use_i18n();
     let opened = LocalResource::new(|| async { IdbStore::open(DB_NAME).await.map(Rc::new) });
@@ -63,8 +62,28 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Ready(store: Rc<IdbStore>) -> impl IntoView {
     provide_db(store.clone());
+    // The device's settings live in the first database; once read, the
+    // language a user chooses is kept there too.
+    let i18n = use_i18n();
+    let adopted = RwSignal::new(false);
+    let home = StoredValue::new_local(store.clone());
+    leptos::task::spawn_local(async move {
+        let lang = crate::platform::settings::adopt(&home.get_value()).await;
+        i18n.set(lang);
+        adopted.set(true);
+    });
+    Effect::new(move |_| {
+        let lang = i18n.lang();
+        if adopted.get() {
+            let home = home.get_value();
+            leptos::task::spawn_local(async move {
+                crate::platform::settings::keep(&home, lang).await;
+            });
+        }
+    });
     let lock = provide_lock(use_db());
-    provide_search(use_db(), use_demo(), lock.unlocked.into());
+    let reference = provide_reference(use_db());
+    provide_search(use_db(), reference, lock.unlocked.into());
     // A pack imported earlier replaces the embedded one, if it still
     // passes this version's checks; if not, the page says why.
     let knowledge = use_knowledge();

@@ -38,6 +38,8 @@ messages! {
     SwitchLanguage => "切换界面语言：", "Switch language: ";
     OtherLanguageName => "English", "中文";
     Loading => "正在加载…", "Loading…";
+    ReferencePreparing => "正在准备客户资料…", "Preparing the customer data…";
+    ReferenceFailed => "客户资料无法读取，本机保存的个案未受影响。请重试。", "The customer data cannot be read; the cases kept on this device are untouched. Try again.";
     OpeningStore => "正在打开本地数据库…", "Opening the local database…";
     StoreUnavailable => "无法打开本地数据库。您的数据未被改动。请关闭其他打开本应用的标签页后重试；若仍失败，请检查浏览器是否允许本站存储数据。", "The local database cannot be opened. Your data has not been changed. Close other tabs running this app and try again; if it still fails, check that the browser allows this site to store data.";
     UpgradeFailed => "本地数据库升级失败，原有数据已保留。请刷新重试，或联系技术支持。", "The local database could not be upgraded; your existing data is kept. Reload to try again, or contact support.";

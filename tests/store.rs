@@ -716,3 +716,26 @@ async fn imported_cases_are_written_whole_and_kept_out_of_the_outbox_unless_outg
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn reference_data_is_kept_sealed_and_replaced_whole() {
+    let name = fresh_name("reference");
+    let store = open_unlocked(&name).await;
+    assert_eq!(store.reference().await.expect("reads"), None);
+    let now = OffsetDateTime::from_unix_timestamp(1_764_460_800).expect("a time");
+    let data = care_core::demo_data::generate(20_261_125, now);
+    store.store_reference(data.clone()).await.expect("keeps");
+    assert_eq!(store.reference().await.expect("reads"), Some(data.clone()));
+    let raw = raw_dump(&name).await;
+    for c in data.customers.iter().take(20) {
+        assert!(!raw.contains(&c.name), "a name is in clear");
+        assert!(!raw.contains(&c.msisdn), "a number is in clear");
+    }
+    // A newer set replaces the old one whole.
+    let later = care_core::demo_data::generate(20_261_125, now + time::Duration::days(1));
+    store.store_reference(later.clone()).await.expect("keeps");
+    assert_eq!(store.reference().await.expect("reads"), Some(later));
+    // Without the key nothing reads.
+    store.lock();
+    assert_eq!(store.reference().await, Err(StoreError::Locked));
+}

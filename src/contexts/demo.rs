@@ -1,8 +1,15 @@
-//! The demo reference data: customers and their records, generated in the
-//! browser from a fixed seed (the same customers on every device and every
-//! day; their bills and usage lead up to today). No server is needed.
+//! The reference data: customers and their records, kept sealed in
+//! IndexedDB and in memory only while the app is unlocked.
+//!
+//! With no server, the reference data is the demo set, generated in the
+//! browser from a fixed seed (the same customers on every device; their
+//! bills and usage lead up to today) and kept in IndexedDB, where a sync
+//! server's data will go too. A set made on an earlier day is made again,
+//! so the records still lead up to today.
 
+use crate::contexts::store::Db;
 use crate::platform::clock;
+use crate::platform::idb::StoreError;
 use care_core::demo_data::{self, DemoData};
 use care_core::{Customer, CustomerId};
 use leptos::prelude::*;
@@ -11,7 +18,8 @@ use std::sync::Arc;
 /// The seed of the demo data: changing it changes every customer.
 pub const DEMO_SEED: u64 = 20_261_125;
 
-/// Reference data: the customers this device knows.
+/// Reference data: the customers this device knows. Provided to the
+/// screens once loaded, below the lock.
 #[derive(Clone)]
 pub struct Demo {
     pub data: Arc<DemoData>,
@@ -28,10 +36,92 @@ impl Demo {
     }
 }
 
-pub fn provide_demo() {
-    provide_context(Demo {
-        data: Arc::new(demo_data::generate(DEMO_SEED, clock::now())),
-    });
+/// Where loading the reference data stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReferenceState {
+    /// Locked: nothing in memory.
+    Idle,
+    Loading,
+    Ready,
+    Failed(StoreError),
+}
+
+/// The reference data of the person working, while unlocked.
+#[derive(Clone, Copy)]
+pub struct Reference {
+    pub data: RwSignal<Option<Arc<DemoData>>>,
+    pub state: RwSignal<ReferenceState>,
+    db: Db,
+}
+
+impl Reference {
+    /// Reads the reference data from IndexedDB; makes and keeps the demo
+    /// set when there is none, or when it was made on an earlier day.
+    pub async fn load(self) {
+        self.state.set(ReferenceState::Loading);
+        let store = self.db.get();
+        let now = clock::now();
+        let today = now.to_offset(clock::local_offset()).date();
+        let kept = match store.reference().await {
+            Ok(found) => found,
+            // A damaged set is only reference data: it is made again.
+            Err(StoreError::Damaged(e)) => {
+                leptos::logging::warn!("reference data damaged, made again: {e}");
+                None
+            }
+            Err(e) => {
+                self.state.set(ReferenceState::Failed(e));
+                return;
+            }
+        };
+        let current = kept.filter(|d| {
+            d.seed != DEMO_SEED || d.generated_at.to_offset(clock::local_offset()).date() == today
+        });
+        let data = match current {
+            Some(d) => d,
+            None => {
+                let made = demo_data::generate(DEMO_SEED, now);
+                if let Err(e) = store.store_reference(made.clone()).await {
+                    // Still usable in memory; it is made again next time.
+                    leptos::logging::warn!("reference data not kept: {e}");
+                }
+                made
+            }
+        };
+        self.data.set(Some(Arc::new(data)));
+        self.state.set(ReferenceState::Ready);
+    }
+
+    /// The customer with `id`, if the data is loaded and knows them.
+    pub fn customer(&self, id: &CustomerId) -> Option<Customer> {
+        self.data
+            .with_untracked(|d| d.as_ref().and_then(|d| d.customer(id).cloned()))
+    }
+
+    /// Takes the personal data out of memory (the app locked).
+    pub fn clear(self) {
+        self.data.set(None);
+        self.state.set(ReferenceState::Idle);
+    }
+}
+
+pub fn provide_reference(db: Db) -> Reference {
+    let reference = Reference {
+        data: RwSignal::new(None),
+        state: RwSignal::new(ReferenceState::Idle),
+        db,
+    };
+    provide_context(reference);
+    reference
+}
+
+pub fn use_reference() -> Reference {
+    expect_context::<Reference>()
+}
+
+/// Gives the screens below the loaded reference data.
+pub fn provide_demo(data: Arc<DemoData>) {
+    provide_context(Demo { data });
 }
 
 pub fn use_demo() -> Demo {

@@ -6,7 +6,7 @@
 //! transaction). Each recorded event updates it at once; it is kept back
 //! every few changes and after loading. Locking drops it with the key.
 
-use crate::contexts::demo::Demo;
+use crate::contexts::demo::Reference;
 use crate::contexts::store::Db;
 use crate::platform::idb::StoreError;
 use care_core::search::{Query, SearchIndex};
@@ -36,7 +36,7 @@ pub struct Search {
     version: RwSignal<u64>,
     unkept: StoredValue<usize>,
     db: Db,
-    demo: StoredValue<Demo, LocalStorage>,
+    reference: Reference,
 }
 
 /// What a search shows: the first cases found and how many in all.
@@ -96,9 +96,11 @@ impl Search {
 
     /// Indexes summaries with their customers from the reference data.
     fn fill(self, index: &mut SearchIndex, summaries: impl IntoIterator<Item = CaseSummary>) {
-        self.demo.with_value(|demo| {
+        self.reference.data.with_untracked(|data| {
             for s in summaries {
-                let customer = s.customer.as_ref().and_then(|id| demo.customer(id));
+                let customer = data
+                    .as_ref()
+                    .and_then(|d| s.customer.as_ref().and_then(|id| d.customer(id)));
                 index.upsert(s, customer);
             }
         });
@@ -175,20 +177,25 @@ impl Search {
     }
 }
 
-/// Provides the index and loads it whenever the app is unlocked.
-pub fn provide_search(db: Db, demo: Demo, unlocked: Signal<bool>) -> Search {
+/// Provides the index and loads it whenever the app is unlocked, once the
+/// reference data (for the customers' names and numbers) is loaded.
+pub fn provide_search(db: Db, reference: Reference, unlocked: Signal<bool>) -> Search {
     let search = Search {
         index: StoredValue::new_local(SearchIndex::new()),
         state: RwSignal::new(IndexState::Idle),
         version: RwSignal::new(0),
         unkept: StoredValue::new(0),
         db,
-        demo: StoredValue::new_local(demo),
+        reference,
     };
     Effect::new(move |_| {
         if unlocked.get() {
-            leptos::task::spawn_local(search.load());
+            leptos::task::spawn_local(async move {
+                reference.load().await;
+                search.load().await;
+            });
         } else {
+            reference.clear();
             search.clear();
         }
     });

@@ -11,7 +11,9 @@
 //! they are and sealed at the first unlock (`seal_legacy`).
 
 use crate::platform::crypto::{Cipher, CryptoError};
+use care_core::demo_data::DemoData;
 use care_core::lock::LockRecord;
+use care_core::reference::{self, CustomerDoc, SharedDoc};
 use care_core::store::{sort_for_listing, EventStore};
 use care_core::{CaseId, CaseLog, CaseSummary, Event};
 use indexed_db_futures::database::Database;
@@ -36,6 +38,9 @@ use thiserror::Error;
 ///   `key`); `reindex`, the cases written since the snapshot (key `id`);
 ///   `outbox`, the events not yet sent to a sync server (key `id`). Each
 ///   append writes its marker in both, in the event's transaction.
+///   `reference`: the reference data as sealed documents (key `key`: one
+///   `shared`, one `customer/<n>` per customer, numbered, so that no key
+///   names a customer).
 pub const DB_VERSION: u32 = 5;
 
 /// The database the app uses; tests open their own names.
@@ -49,10 +54,13 @@ const PACK_KEY: &str = "pack";
 const DRAFTS: &str = "drafts";
 const VAULT_KEY: &str = "vault";
 const USERS_KEY: &str = "users";
+const DEVICE_KEY: &str = "device";
 const SEARCH: &str = "search";
 const SNAPSHOT_KEY: &str = "index";
 const REINDEX: &str = "reindex";
 const OUTBOX: &str = "outbox";
+const REFERENCE: &str = "reference";
+const SHARED_DOC: &str = "shared";
 
 /// An event waiting in the outbox, by its id (random, nothing personal).
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -66,6 +74,13 @@ struct Marker {
 struct ReindexMark {
     id: String,
     last: String,
+}
+
+/// A reference document as kept: its name in clear, the rest sealed.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+struct SealedDoc {
+    key: String,
+    sealed: String,
 }
 
 /// The search index as kept: the summaries it holds, sealed together.
@@ -195,6 +210,25 @@ pub struct Users {
     key: String,
     pub users: Vec<LocalUser>,
     pub last: Option<String>,
+}
+
+/// This device's own settings, in the first database: the id its events
+/// carry and the interface language. Nothing personal.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DeviceSettings {
+    key: String,
+    pub device: String,
+    pub lang: String,
+}
+
+impl DeviceSettings {
+    pub fn new(device: String, lang: String) -> Self {
+        Self {
+            key: DEVICE_KEY.to_owned(),
+            device,
+            lang,
+        }
+    }
 }
 
 /// The id of the device's first user, whose data is in `DB_NAME`.
@@ -339,6 +373,9 @@ impl IdbStore {
                     db.create_object_store(OUTBOX)
                         .with_key_path("id".into())
                         .build()?;
+                    db.create_object_store(REFERENCE)
+                        .with_key_path("key".into())
+                        .build()?;
                 }
                 Ok(())
             })
@@ -402,6 +439,25 @@ impl IdbStore {
             .map_err(read_error)?
             .await
             .map_err(|e| StoreError::Damaged(e.to_string()))
+    }
+
+    /// This device's settings, if kept.
+    pub async fn device_settings(&self) -> Result<Option<DeviceSettings>, StoreError> {
+        let tx = self.db.transaction(SETTINGS).build().map_err(read_error)?;
+        let settings = tx.object_store(SETTINGS).map_err(read_error)?;
+        settings
+            .get(DEVICE_KEY)
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(|e| StoreError::Damaged(e.to_string()))
+    }
+
+    pub async fn store_device_settings(&self, s: &DeviceSettings) -> Result<(), StoreError> {
+        let tx = self.write_settings()?;
+        let settings = tx.object_store(SETTINGS).map_err(write_error)?;
+        put(&settings, s).await?;
+        tx.commit().await.map_err(write_error)
     }
 
     pub async fn store_users(&self, users: &Users) -> Result<(), StoreError> {
@@ -727,6 +783,61 @@ impl IdbStore {
             if kept.get(&m.id).is_some_and(|last| *last >= m.last) {
                 reindex.delete(m.id).await.map_err(write_error)?;
             }
+        }
+        tx.commit().await.map_err(write_error)
+    }
+
+    /// The reference data kept on this device, opened; `None` if none is.
+    pub async fn reference(&self) -> Result<Option<DemoData>, StoreError> {
+        let stored: Vec<SealedDoc> = self.read_all(REFERENCE).await?;
+        let Some(shared) = stored.iter().find(|d| d.key == SHARED_DOC) else {
+            return Ok(None);
+        };
+        let cipher = self.cipher()?;
+        let shared: SharedDoc = cipher.open_json(&shared.sealed).await?;
+        let customers = futures::future::try_join_all(
+            stored
+                .iter()
+                .filter(|d| d.key != SHARED_DOC)
+                .map(|d| cipher.open_json::<CustomerDoc>(&d.sealed)),
+        )
+        .await?;
+        Ok(Some(reference::join(shared, customers)))
+    }
+
+    /// Replaces the reference data kept on this device, whole, in one
+    /// transaction: a failure leaves the earlier set as it was.
+    pub async fn store_reference(&self, data: DemoData) -> Result<(), StoreError> {
+        let cipher = self.cipher()?;
+        let (shared, customers) = reference::split(data);
+        let mut docs = vec![SealedDoc {
+            key: SHARED_DOC.to_owned(),
+            sealed: cipher.seal_json(&shared).await?,
+        }];
+        // Keyed by position, not by the customer's id: keys stay clear.
+        let cipher = &cipher;
+        let sealed =
+            futures::future::try_join_all(customers.iter().enumerate().map(|(i, c)| async move {
+                Ok::<_, StoreError>(SealedDoc {
+                    key: format!("customer/{i:06}"),
+                    sealed: cipher.seal_json(c).await?,
+                })
+            }))
+            .await?;
+        docs.extend(sealed);
+        let tx = self
+            .db
+            .transaction(REFERENCE)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let os = tx.object_store(REFERENCE).map_err(write_error)?;
+        os.clear()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)?;
+        for d in &docs {
+            put(&os, d).await?;
         }
         tx.commit().await.map_err(write_error)
     }

@@ -3,6 +3,7 @@
 
 pub mod idle_watch;
 pub mod lock_gate;
+pub mod reference_gate;
 pub mod setup_screen;
 pub mod unlock_screen;
 pub mod user_picker;

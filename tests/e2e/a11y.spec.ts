@@ -35,12 +35,20 @@ for (const lang of ["zh-CN", "en"] as const) {
     await gotoUnlocked(page, "/");
     await expect(page.getByRole("table")).toBeVisible();
     await expectNoViolations(page, "the case list");
+    await page.getByRole("searchbox").fill("a11y");
+    await expect(page.locator(".search-count")).toBeVisible();
+    await expectNoViolations(page, "the case list, searched");
+
+    await gotoUnlocked(page, "/settings");
+    await expect(page.locator(".storage-counts")).toBeVisible();
+    await expectNoViolations(page, "the settings");
 
     await gotoUnlocked(page, "/pack");
     await page.locator("summary").first().click();
     await expectNoViolations(page, "the knowledge pack page");
 
     await gotoUnlocked(page, "/no/such/page");
+    await expect(page.getByRole("heading", { level: 1, name: /没有这个页面|There is no such page/ })).toBeVisible();
     await expectNoViolations(page, "the not-found page");
   });
 }

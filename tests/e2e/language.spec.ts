@@ -63,3 +63,33 @@ test("Chinese is the default language", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page).toHaveTitle("客服助手");
 });
+
+test("the chosen language is kept with the device's data, even when the browser's small storage is cleared", async ({ page }) => {
+  const list = new CaseList(page);
+  await list.open();
+  await list.switchLanguage("en");
+  // Give the choice a moment to reach IndexedDB, then clear localStorage
+  // as a browser's "clear site settings" may.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const db: IDBDatabase = await new Promise((resolve, reject) => {
+          const open = indexedDB.open("care-assist");
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const kept = await new Promise<{ lang?: string } | undefined>((resolve, reject) => {
+          const req = db.transaction("settings").objectStore("settings").get("device");
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        db.close();
+        return kept?.lang;
+      }),
+    )
+    .toBe("en");
+  await page.evaluate(() => localStorage.clear());
+  await reloadUnlocked(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: "Cases" })).toBeVisible();
+});

@@ -18,6 +18,7 @@ pub mod lock;
 pub mod pack;
 pub mod reconstruct;
 pub mod records;
+pub mod reference;
 pub mod resolve;
 pub mod search;
 pub mod store;

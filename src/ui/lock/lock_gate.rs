@@ -2,6 +2,7 @@ use crate::contexts::i18n::use_i18n;
 use crate::contexts::lock::use_lock;
 use crate::i18n::Msg;
 use crate::ui::lock::idle_watch::IdleWatch;
+use crate::ui::lock::reference_gate::ReferenceGate;
 use crate::ui::lock::setup_screen::SetupScreen;
 use crate::ui::lock::unlock_screen::UnlockScreen;
 use leptos::prelude::*;
@@ -36,7 +37,7 @@ pub fn LockGate(children: ChildrenFn) -> impl IntoView {
             leptos::task::spawn_local(async {
                 crate::platform::persistence::request().await;
             });
-            view! { <IdleWatch/>{children()} }.into_any()
+            view! { <IdleWatch/><ReferenceGate children=children.clone()/> }.into_any()
         }
     }
 }
