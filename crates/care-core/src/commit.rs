@@ -76,6 +76,22 @@ pub struct CommitmentPlan {
 }
 
 impl CommitmentPlan {
+    /// The tasks as a commitment event records them: owners by id.
+    pub fn task_plans(&self) -> Vec<crate::case::TaskPlan> {
+        self.tasks
+            .iter()
+            .map(|t| crate::case::TaskPlan {
+                title: t.title.clone(),
+                owner: match &t.owner {
+                    TaskOwner::Role { id, .. } | TaskOwner::Team { id, .. } => id.clone(),
+                },
+                due: t.due,
+            })
+            .collect()
+    }
+}
+
+impl CommitmentPlan {
     /// The promise as it would be said, with `contact`, and the agent's
     /// `more_steps` after the pack's steps for the customer.
     pub fn text(&self, contact: Option<Text>, more_steps: Vec<Text>) -> Text {

@@ -7,6 +7,7 @@ mod check;
 mod policy;
 
 pub use check::{check, CheckOutcome};
+pub(crate) use policy::checkable;
 pub use policy::{lock_after, status, MethodStatus, Unavailable, VerifyError, VerifyStatus};
 
 /// Masks a mobile number, keeping the operator prefix and the last four

@@ -3,8 +3,8 @@ use crate::contexts::drafts::Drafts;
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::knowledge::use_knowledge;
 use crate::i18n::Msg;
-use care_core::case::{FactSource, TaskPlan};
-use care_core::commit::{format_deadline, unfilled, CommitmentPlan, TaskOwner};
+use care_core::case::FactSource;
+use care_core::commit::{format_deadline, unfilled, CommitmentPlan};
 use care_core::diagnose::show_fact;
 use care_core::facts::FactValue;
 use care_core::pack::{Choice, FactType};
@@ -133,17 +133,7 @@ pub fn CommitmentDraft(#[prop(into)] plan: Signal<Planned>) -> impl IntoView {
             .text(contact.clone(), steps.get_untracked())
             .get(l)
             .to_owned();
-        let tasks = p
-            .tasks
-            .iter()
-            .map(|t| TaskPlan {
-                title: t.title.clone(),
-                owner: match &t.owner {
-                    TaskOwner::Role { id, .. } | TaskOwner::Team { id, .. } => id.clone(),
-                },
-                due: t.due,
-            })
-            .collect();
+        let tasks = p.task_plans();
         // A way to reply picked here is the customer's preference: it goes
         // into the facts as well, so no one asks again.
         let preference = picked

@@ -24,19 +24,18 @@ use super::DemoData;
 use crate::audit;
 use crate::case::{
     CaseId, Channel, DeviceId, Event, EventBody, EventId, FactSource, FeedbackVia, IdSource, Stage,
-    Suggestion, TaskPlan,
+    Suggestion,
 };
-use crate::commit::{self, BusinessCalendar, TaskOwner};
+use crate::commit::{self, BusinessCalendar};
 use crate::customer::Customer;
 use crate::facts::FactValue;
 use crate::pack::calendar::{parse_offset, parse_time};
-use crate::pack::{
-    self, CheckKind, Fact, FactType, Intent, Pack, PromptKind, QuickAnswer, Solution,
-};
+use crate::pack::{self, Fact, FactType, Intent, Pack, PromptKind, QuickAnswer, Solution};
 use crate::pack::{placeholders, RecordKind};
 use crate::records::CustomerRecords;
 use crate::resolve::{self, Authority};
 use crate::text::{Lang, Text};
+use crate::verify;
 use time::{Date, Duration, Month, OffsetDateTime, Time, UtcOffset, Weekday};
 
 /// What archive to make.
@@ -220,24 +219,9 @@ impl<'a> Kb<'a> {
             .filter(|(_, m)| {
                 m.channels.contains(&channel)
                     && !m.not_for_intents.contains(&intent.id)
-                    && checkable(m.check, customer, records)
+                    && verify::checkable(m.check, records.map(|r| (customer, r)))
             })
             .fold(0, |mask, (i, _)| mask | (1 << i))
-    }
-}
-
-/// Whether the records hold something to check a method against (as the
-/// verification policy decides it).
-fn checkable(kind: CheckKind, c: &Customer, records: Option<&CustomerRecords>) -> bool {
-    match kind {
-        CheckKind::ServicePassword => c
-            .profile
-            .as_ref()
-            .is_some_and(|p| p.service_password.is_some()),
-        CheckKind::IdDigits => !c.id_number.is_empty(),
-        CheckKind::BillAmount => records.is_some_and(|r| !r.bills.is_empty()),
-        CheckKind::OneTimeCode => !c.msisdn.is_empty(),
-        CheckKind::DocumentInPerson => true,
     }
 }
 
@@ -1192,17 +1176,7 @@ impl<'k, 'a> Gen<'k, 'a> {
             return None;
         }
         let text = plan.text(contact.clone(), steps).get(self.lang).to_owned();
-        let tasks: Vec<TaskPlan> = plan
-            .tasks
-            .iter()
-            .map(|t| TaskPlan {
-                title: t.title.clone(),
-                owner: match &t.owner {
-                    TaskOwner::Role { id, .. } | TaskOwner::Team { id, .. } => id.clone(),
-                },
-                due: t.due,
-            })
-            .collect();
+        let tasks = plan.task_plans();
         let count = tasks.len();
         self.put(EventBody::CommitmentMade {
             solution: s.solution.id.clone(),

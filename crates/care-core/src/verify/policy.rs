@@ -180,7 +180,8 @@ pub fn status(
     })
 }
 
-fn checkable(kind: CheckKind, customer: Option<(&Customer, &CustomerRecords)>) -> bool {
+/// Whether the customer's records hold something to check a method against.
+pub(crate) fn checkable(kind: CheckKind, customer: Option<(&Customer, &CustomerRecords)>) -> bool {
     // Without an identified customer there is nothing to check against.
     let Some((c, r)) = customer else {
         return false;
