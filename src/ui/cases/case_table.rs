@@ -1,5 +1,6 @@
 use crate::contexts::demo::use_demo;
 use crate::contexts::i18n::use_i18n;
+use crate::contexts::knowledge::use_knowledge;
 use crate::format::{case_ref, date_time};
 use crate::i18n::{channel_name, stage_name, Msg};
 use crate::platform::clock::local_offset;
@@ -15,6 +16,7 @@ pub fn CaseTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let demo = use_demo();
+    let knowledge = use_knowledge();
     let offset = local_offset();
     let rows = cases
         .into_iter()
@@ -26,18 +28,25 @@ pub fn CaseTable(
                 .as_ref()
                 .and_then(|id| demo.customer(id))
                 .map(|cu| format!("{} {}", mask_name(&cu.name), mask_msisdn(&cu.msisdn)));
+            let intent = c.intent.clone();
+            let intent_name = move || {
+                let id = intent.clone()?;
+                let k = knowledge.get()?;
+                Some(k.pack.intent(&id).map_or(id, |i| i.name.get(i18n.lang()).to_owned()))
+            };
             let opened = date_time(c.opened_at, offset);
             let updated = date_time(c.updated_at, offset);
             let label_ref = reference.clone();
             view! {
                 <tr>
                     <td translate="no" class="mono">{reference}</td>
-                    <td>{move || i18n.t(channel_name(c.channel))}</td>
+                    <td class="nowrap">{move || i18n.t(channel_name(c.channel))}</td>
                     <td>{match customer {
                         Some(text) => view! { <span translate="no">{text}</span> }.into_any(),
                         None => view! { <span>{move || i18n.t(Msg::NoCustomer)}</span> }.into_any(),
                     }}</td>
-                    <td>{move || if c.closed { i18n.t(Msg::Closed) } else { i18n.t(stage_name(c.stage)) }}</td>
+                    <td>{intent_name}</td>
+                    <td class="nowrap">{move || if c.closed { i18n.t(Msg::Closed) } else { i18n.t(stage_name(c.stage)) }}</td>
                     <td class="num narrow-hide">{c.note_count}</td>
                     <td class="narrow-hide"><time>{opened}</time></td>
                     <td><time>{updated}</time></td>
@@ -59,6 +68,7 @@ pub fn CaseTable(
                         <th scope="col">"#"</th>
                         <th scope="col">{move || i18n.t(Msg::Channel)}</th>
                         <th scope="col">{move || i18n.t(Msg::Customer)}</th>
+                        <th scope="col">{move || i18n.t(Msg::Intent)}</th>
                         <th scope="col">{move || i18n.t(Msg::CurrentStage)}</th>
                         <th scope="col" class="narrow-hide">{move || i18n.t(Msg::NotesCount)}</th>
                         <th scope="col" class="narrow-hide">{move || i18n.t(Msg::OpenedAt)}</th>
