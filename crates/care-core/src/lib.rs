@@ -22,6 +22,7 @@ pub mod reference;
 pub mod resolve;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod text;
 pub mod verify;
 
