@@ -156,8 +156,8 @@ Headless Chromium ${chromiumVersion}. Both apps were built in the same run by tr
 ### Time to interactive (median of ${LOADS} loads)
 
 Measured from navigation start to the first control being in the page with its handler
-attached: Care Assist's "Start case" button (which waits for IndexedDB to open), the bare
-app's button. Cold: a new browser context each load (empty cache and storage). Warm: the same
+attached: Care Assist's lock screen (its PIN form, which waits for IndexedDB to open), the
+bare app's button. Cold: a new browser context each load (empty cache and storage). Warm: the same
 context reloaded, HTTP cache primed, service worker blocked.
 
 | | cold | warm |
