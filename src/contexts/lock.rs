@@ -173,8 +173,14 @@ impl Lock {
             let store = Rc::new(IdbStore::open(&user.db).await?);
             let (vault, cipher) = self.new_vault(&pin).await?;
             self.lock(false);
+            let previous = self.db.get();
             self.db.replace(store);
-            self.open(vault, cipher).await?;
+            if let Err(e) = self.open(vault, cipher).await {
+                // The new person's vault could not be kept: back to the
+                // person whose vault is on screen.
+                self.db.replace(previous);
+                return Err(e);
+            }
             self.users.update(|u| u.push(user));
             self.current.set(id.clone());
             self.remember(Some(id)).await;
