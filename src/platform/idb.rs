@@ -419,61 +419,31 @@ impl IdbStore {
 
     /// The user's vault, if one was set up on this device.
     pub async fn vault(&self) -> Result<Option<Vault>, StoreError> {
-        let tx = self.db.transaction(SETTINGS).build().map_err(read_error)?;
-        let settings = tx.object_store(SETTINGS).map_err(read_error)?;
-        settings
-            .get(VAULT_KEY)
-            .serde()
-            .map_err(read_error)?
-            .await
-            .map_err(|e| StoreError::Damaged(e.to_string()))
+        self.setting(VAULT_KEY).await
     }
 
     /// The people of this device; `None` until a second one was added.
     pub async fn users(&self) -> Result<Option<Users>, StoreError> {
-        let tx = self.db.transaction(SETTINGS).build().map_err(read_error)?;
-        let settings = tx.object_store(SETTINGS).map_err(read_error)?;
-        settings
-            .get(USERS_KEY)
-            .serde()
-            .map_err(read_error)?
-            .await
-            .map_err(|e| StoreError::Damaged(e.to_string()))
+        self.setting(USERS_KEY).await
     }
 
     /// This device's settings, if kept.
     pub async fn device_settings(&self) -> Result<Option<DeviceSettings>, StoreError> {
-        let tx = self.db.transaction(SETTINGS).build().map_err(read_error)?;
-        let settings = tx.object_store(SETTINGS).map_err(read_error)?;
-        settings
-            .get(DEVICE_KEY)
-            .serde()
-            .map_err(read_error)?
-            .await
-            .map_err(|e| StoreError::Damaged(e.to_string()))
+        self.setting(DEVICE_KEY).await
     }
 
     pub async fn store_device_settings(&self, s: &DeviceSettings) -> Result<(), StoreError> {
-        let tx = self.write_settings()?;
-        let settings = tx.object_store(SETTINGS).map_err(write_error)?;
-        put(&settings, s).await?;
-        tx.commit().await.map_err(write_error)
+        self.keep_setting(s).await
     }
 
     pub async fn store_users(&self, users: &Users) -> Result<(), StoreError> {
-        let tx = self.write_settings()?;
-        let settings = tx.object_store(SETTINGS).map_err(write_error)?;
-        put(&settings, users).await?;
-        tx.commit().await.map_err(write_error)
+        self.keep_setting(users).await
     }
 
     /// Keeps the vault (made at setup; its lock state changes on every
     /// try).
     pub async fn store_vault(&self, vault: &Vault) -> Result<(), StoreError> {
-        let tx = self.write_settings()?;
-        let settings = tx.object_store(SETTINGS).map_err(write_error)?;
-        put(&settings, vault).await?;
-        tx.commit().await.map_err(write_error)
+        self.keep_setting(vault).await
     }
 
     /// Seals every record a version before encryption left in clear. Each
@@ -557,14 +527,30 @@ impl IdbStore {
 
     /// The imported pack, if one was imported.
     pub async fn stored_pack(&self) -> Result<Option<StoredPack>, StoreError> {
+        self.setting(PACK_KEY).await
+    }
+
+    /// One record of the settings store, by its key.
+    async fn setting<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, StoreError> {
         let tx = self.db.transaction(SETTINGS).build().map_err(read_error)?;
         let settings = tx.object_store(SETTINGS).map_err(read_error)?;
         settings
-            .get(PACK_KEY)
+            .get(key)
             .serde()
             .map_err(read_error)?
             .await
             .map_err(|e| StoreError::Damaged(e.to_string()))
+    }
+
+    /// Keeps one record of the settings store (its key is in it).
+    async fn keep_setting<T: serde::Serialize>(&self, value: &T) -> Result<(), StoreError> {
+        let tx = self.write_settings()?;
+        let settings = tx.object_store(SETTINGS).map_err(write_error)?;
+        put(&settings, value).await?;
+        tx.commit().await.map_err(write_error)
     }
 
     /// A readwrite transaction over the settings store.
@@ -578,10 +564,7 @@ impl IdbStore {
 
     /// Keeps an imported pack (replacing any earlier one).
     pub async fn store_pack(&self, pack: &StoredPack) -> Result<(), StoreError> {
-        let tx = self.write_settings()?;
-        let settings = tx.object_store(SETTINGS).map_err(write_error)?;
-        put(&settings, pack).await?;
-        tx.commit().await.map_err(write_error)
+        self.keep_setting(pack).await
     }
 
     /// Forgets the imported pack: the embedded one applies again.
