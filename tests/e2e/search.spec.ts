@@ -41,6 +41,21 @@ test("a case just worked is found by a phone fragment, its reference and a word 
   await expect(page.getByText("没有符合条件的个案。")).toBeVisible();
   await box.fill(reference.toLowerCase());
   await expect(page.locator(".search-count")).toHaveText("找到 1 个个案。");
+  // Markup and pattern characters are only text to match: nothing runs,
+  // nothing breaks, nothing is found.
+  page.on("dialog", () => {
+    throw new Error("a typed query ran as script");
+  });
+  await box.fill('<img src=x onerror=alert(1)> .* [ ( \\');
+  await expect(page.getByText("没有符合条件的个案。")).toBeVisible();
+  await expect(page.locator(".case-search img")).toHaveCount(0);
+  // A date range that ends before it starts finds nothing and says so.
+  await box.fill("");
+  await page.getByLabel("受理日期从").fill("2026-12-31");
+  await page.getByLabel("受理日期至").fill("2026-01-01");
+  await expect(page.getByText("没有符合条件的个案。")).toBeVisible();
+  await page.getByRole("button", { name: "清除条件" }).click();
+  await expect(page.locator(".search-count")).toHaveText("找到 1 个个案。");
 
   // After a reload the index is read back from IndexedDB.
   await reloadUnlocked(page);
