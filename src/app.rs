@@ -6,6 +6,7 @@ use crate::contexts::knowledge::{provide_knowledge, use_knowledge, Knowledge, Pa
 use crate::contexts::lock::provide_lock;
 use crate::contexts::search::provide_search;
 use crate::contexts::store::{provide_db, use_db};
+use crate::contexts::sync::provide_sync;
 use crate::i18n::Msg;
 use crate::platform::idb::{IdbStore, StoreError, DB_NAME};
 use crate::ui::case::case_screen::CaseScreen;
@@ -83,7 +84,8 @@ fn Ready(store: Rc<IdbStore>) -> impl IntoView {
     });
     let lock = provide_lock(use_db());
     let reference = provide_reference(use_db());
-    provide_search(use_db(), reference, lock.unlocked.into());
+    let search = provide_search(use_db(), reference, lock.unlocked.into());
+    provide_sync(use_db(), search, reference, lock.unlocked.into());
     // A pack imported earlier replaces the embedded one, if it still
     // passes this version's checks; if not, the page says why.
     let knowledge = use_knowledge();

@@ -8,4 +8,5 @@ pub mod knowledge;
 pub mod lock;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod verification;

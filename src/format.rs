@@ -11,6 +11,13 @@ pub fn date_time(at: OffsetDateTime, offset: UtcOffset) -> String {
         .unwrap_or_default()
 }
 
+/// `09:12:05` in the given offset.
+pub fn time_of_day(at: OffsetDateTime, offset: UtcOffset) -> String {
+    at.to_offset(offset)
+        .format(format_description!("[hour]:[minute]:[second]"))
+        .unwrap_or_default()
+}
+
 /// The short reference agents read out to customers: the last eight hex
 /// digits of the case id (its random part), grouped in fours.
 pub fn case_ref(id: CaseId) -> String {

@@ -508,6 +508,60 @@ messages! {
     SearchNone => "没有符合条件的个案。", "No case matches.";
     SearchIndexLoading => "正在读取个案索引…", "Reading the case index…";
     SearchIndexFailed => "个案索引无法读取，个案本身未受影响。请重试。", "The case index cannot be read; the cases themselves are untouched. Try again.";
+    SyncHeading => "与团队服务器同步", "Sync with the team's server";
+    SyncExplain => "个案记录先保存在本机，有网络时再上传到团队服务器；服务器上的客户资料和其他设备的记录也会下载到本机。", "Case records are kept on this device first and sent to the team's server when there is a network; customer data and other devices' records come down to this device.";
+    SyncServerLabel => "服务器地址", "Server address";
+    SyncTeamLabel => "团队", "Team";
+    SyncUserLabel => "用户名", "User name";
+    SyncPasswordLabel => "密码", "Password";
+    SyncSignIn => "登录并同步", "Sign in and sync";
+    SyncSigningIn => "正在登录…", "Signing in…";
+    SyncSignedInAs => "已登录：{user}（团队 {team}），服务器 {server}", "Signed in as {user} (team {team}) at {server}";
+    SyncNow => "立即同步", "Sync now";
+    SyncSignOut => "退出登录", "Sign out";
+    SyncSignOutWarning => "还有 {n} 条记录尚未上传到服务器。退出登录后它们仍保存在本机，不会删除；再次登录后会上传。", "{n} records are not on the server yet. After signing out they stay on this device, nothing is deleted; they are sent after the next sign-in.";
+    SyncSignOutConfirm => "退出登录（保留本机记录）", "Sign out (keep them on this device)";
+    SyncSignedOut => "已退出登录。本机记录全部保留。", "Signed out. Everything on this device is kept.";
+    SyncCancel => "取消", "Cancel";
+    SyncFieldsMissing => "请填写服务器地址、团队、用户名和密码。", "Enter the server address, the team, the user name and the password.";
+    SyncBadUrl => "服务器地址应以 http:// 或 https:// 开头。", "The server address must start with http:// or https://.";
+    SyncNotSignedIn => "未连接团队服务器：记录只保存在本机。", "Not connected to a team server: records are kept on this device only.";
+    SyncOutbox => "待上传：{n} 条", "Waiting to be sent: {n}";
+    SyncOutboxNone => "没有待上传的记录。", "Nothing waiting to be sent.";
+    SyncStateWaiting => "等待同步…", "Waiting to sync…";
+    SyncStateOffline => "离线：记录保存在本机，联网后自动同步。", "Offline: records are kept on this device and sync when the network is back.";
+    SyncStateOfflineShort => "离线", "Offline";
+    SyncStateConnecting => "正在连接服务器…", "Connecting to the server…";
+    SyncStatePushing => "正在上传 {done}/{total}", "Sending {done} of {total}";
+    SyncStatePulling => "正在下载：已收到 {rows} 项", "Receiving: {rows} items so far";
+    SyncStateSynced => "已同步 {at}", "Synced {at}";
+    SyncStateFailed => "同步出错：{reason}", "Sync failed: {reason}";
+    SyncRetryAt => "将于 {at} 重试。", "Trying again at {at}.";
+    SyncRetryManual => "请处理后点击“立即同步”。", "Fix this, then choose Sync now.";
+    SyncProblemOffline => "浏览器处于离线状态", "the browser is offline";
+    SyncProblemUnreachable => "无法连接服务器，请检查地址和网络（数据仍在本机）", "the server cannot be reached; check the address and the network (the data is still on this device)";
+    SyncProblemTimeout => "服务器没有及时响应", "the server did not answer in time";
+    SyncProblemWrongPassword => "用户名或密码不正确", "the user name or password is wrong";
+    SyncProblemNotAllowed => "此用户无权使用该团队的数据（不是团队成员，或登录已失效）", "this user may not use this team's data (not a member, or the sign-in has expired)";
+    SyncProblemNoSuchTeam => "服务器上没有这个团队，请检查团队名称", "the server has no such team; check the team name";
+    SyncProblemServer => "服务器返回错误", "the server answered with an error";
+    SyncProblemStorage => "本机存储出错", "this device's storage failed";
+    SyncLogHeading => "同步记录", "Sync log";
+    SyncLogEmpty => "还没有同步记录。", "No sync yet.";
+    SyncLogTime => "时间", "Time";
+    SyncLogWhat => "内容", "What happened";
+    SyncLogSignedIn => "{user} 登录团队 {team}（{server}）", "{user} signed in to team {team} ({server})";
+    SyncLogSignedOut => "退出登录，{n} 条未上传的记录保留在本机", "Signed out; {n} records not yet sent kept on this device";
+    SyncLogPushed => "上传 {n} 条", "sent {n}";
+    SyncLogAlready => "服务器已有 {n} 条", "{n} already on the server";
+    SyncLogPulled => "下载 {n} 条记录", "received {n} records";
+    SyncLogReference => "更新 {n} 份资料", "{n} reference documents updated";
+    SyncLogNothing => "已是最新", "up to date";
+    SyncLogSkipped => "{n} 项未采用（见浏览器控制台）", "{n} items not taken (see the browser console)";
+    SyncLogNotTaken => "服务器未接受 {n} 条，保留待重试", "the server did not take {n}, kept to try again";
+    SyncLogSeparator => "，", ", ";
+    SyncLogFailed => "失败：{reason}", "Failed: {reason}";
+    SyncIndicatorLabel => "同步状态", "Sync status";
 }
 
 impl Msg {
@@ -555,6 +609,21 @@ pub fn status_name(status: CaseStatus) -> Msg {
         CaseStatus::Open => Msg::StatusOpen,
         CaseStatus::AwaitingFollowUp => Msg::StatusAwaitingFollowUp,
         CaseStatus::Closed => Msg::StatusClosed,
+    }
+}
+
+/// Why a sync failed, in a few words.
+pub fn sync_problem(problem: &crate::contexts::sync::SyncProblem) -> Msg {
+    use crate::contexts::sync::SyncProblem as P;
+    match problem {
+        P::Offline | P::Stopped => Msg::SyncProblemOffline,
+        P::Unreachable(_) => Msg::SyncProblemUnreachable,
+        P::Timeout => Msg::SyncProblemTimeout,
+        P::WrongPassword => Msg::SyncProblemWrongPassword,
+        P::NotAllowed(_) => Msg::SyncProblemNotAllowed,
+        P::NoSuchTeam => Msg::SyncProblemNoSuchTeam,
+        P::Server(_) => Msg::SyncProblemServer,
+        P::Storage(_) => Msg::SyncProblemStorage,
     }
 }
 

@@ -3,6 +3,7 @@
 //! small APIs; care-core never sees the browser.
 
 pub mod clock;
+pub mod couch;
 pub mod crypto;
 pub mod idb;
 pub mod persistence;

@@ -710,3 +710,191 @@ async fn reference_data_is_kept_sealed_and_replaced_whole() {
     store.lock();
     assert_eq!(store.reference().await, Err(StoreError::Locked));
 }
+
+/// A case of `notes` notes, as one device records it.
+fn case_with_notes(seed: u128, notes: usize) -> Vec<Event> {
+    let mut ids = IdSource::new();
+    let ms = 1_764_000_000_000 + seed as u64 * 1_000;
+    let device = DeviceId::from_uuid(ids.next(ms, seed));
+    let case = CaseId::from_uuid(ids.next(ms, seed + 1));
+    let mut events = vec![Event {
+        id: EventId::from_uuid(ids.next(ms + 1, seed + 2)),
+        case,
+        device,
+        at: OffsetDateTime::UNIX_EPOCH,
+        body: EventBody::CaseOpened {
+            channel: Channel::Store,
+            customer: None,
+        },
+    }];
+    for n in 0..notes {
+        events.push(Event {
+            id: EventId::from_uuid(ids.next(ms + 2 + n as u64, seed + 3 + n as u128)),
+            case,
+            device,
+            at: OffsetDateTime::UNIX_EPOCH,
+            body: EventBody::NoteAdded {
+                text: format!("同步的备注 {n}"),
+            },
+        });
+    }
+    events
+}
+
+#[wasm_bindgen_test]
+async fn the_outbox_gives_its_events_oldest_first_and_they_leave_once_sent() {
+    let store = open_unlocked(&fresh_name("outbox")).await;
+    let events = case_with_notes(1, 4);
+    let summary = care_core::CaseState::fold(&events)
+        .expect("folds")
+        .summary();
+    store
+        .import_cases(&[(events.clone(), summary)], true)
+        .await
+        .expect("imports");
+    let ids = store.outbox_ids().await.expect("reads");
+    let expected: Vec<String> = events.iter().map(|e| e.id.to_string()).collect();
+    assert_eq!(ids, expected, "oldest first");
+    assert_eq!(
+        store.events_by_ids(&ids[..2]).await.expect("reads"),
+        events[..2]
+    );
+    store.leave_outbox(&ids[..3]).await.expect("leaves");
+    assert_eq!(store.outbox_ids().await.expect("reads"), ids[3..]);
+    // The events themselves stay.
+    assert_eq!(
+        store.load_case(events[0].case).await.expect("loads"),
+        events
+    );
+    assert_eq!(
+        store
+            .stored_event_ids(&[ids[0].clone(), "not-an-event".into()])
+            .await
+            .expect("reads"),
+        [ids[0].clone()].into_iter().collect()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_pulled_batch_is_written_whole_out_of_the_outbox_and_server_data_replaces_the_demo_set() {
+    use care_assist::platform::idb::{PulledCase, ReferenceOrigin};
+    use care_core::sync::{reference_docs, RefBody};
+    let name = fresh_name("pulled");
+    let store = open_unlocked(&name).await;
+    let now = OffsetDateTime::from_unix_timestamp(1_764_460_800).expect("a time");
+    let demo = care_core::demo_data::generate(20_261_125, now);
+    store.store_reference(demo.clone()).await.expect("keeps");
+    let set = store.reference_set().await.expect("reads").expect("a set");
+    assert_eq!(set.origin, ReferenceOrigin::Demo);
+
+    // The server's documents: three customers, the shared one, a pack.
+    let mut server = demo.clone();
+    server.customers.truncate(3);
+    let docs = reference_docs(server, &[("demo", "# pack")]);
+    let events = case_with_notes(7, 2);
+    let summary = care_core::CaseState::fold(&events)
+        .expect("folds")
+        .summary();
+    store
+        .apply_pulled(
+            &[PulledCase {
+                events: events.clone(),
+                summary: Some(summary.clone()),
+            }],
+            &docs,
+            &[],
+        )
+        .await
+        .expect("writes");
+    assert_eq!(
+        store.load_case(events[0].case).await.expect("loads"),
+        events
+    );
+    assert_eq!(
+        store.outbox_count().await.expect("counts"),
+        0,
+        "pulled events are not sent back"
+    );
+    assert_eq!(
+        store.cases_to_reindex().await.expect("reads"),
+        vec![summary.id]
+    );
+    let set = store.reference_set().await.expect("reads").expect("a set");
+    assert_eq!(set.origin, ReferenceOrigin::Server);
+    assert_eq!(set.data.customers.len(), 3, "the demo set gave way");
+    assert_eq!(set.packs.len(), 1);
+    let raw = raw_dump(&name).await;
+    for c in &set.data.customers {
+        assert!(!raw.contains(&c.name), "a name is in clear");
+        assert!(!raw.contains(c.id.as_str()), "a server id is in clear");
+    }
+
+    // A customer deleted on the server goes; one changed is replaced.
+    let mut changed = docs[2].clone();
+    if let RefBody::Customer(c) = &mut changed.body {
+        c.customer.name = "改过的名字".into();
+    }
+    store
+        .apply_pulled(&[], &[changed], &[docs[1].id.clone()])
+        .await
+        .expect("writes");
+    let set = store.reference_set().await.expect("reads").expect("a set");
+    assert_eq!(set.data.customers.len(), 2);
+    assert!(set.data.customers.iter().any(|c| c.name == "改过的名字"));
+}
+
+#[wasm_bindgen_test]
+async fn the_sync_account_is_sealed_and_checkpoints_and_the_log_are_kept() {
+    use care_assist::platform::idb::SyncAccount;
+    use care_core::sync::{checkpoint_after, replication_id, Seq};
+    let name = fresh_name("account");
+    let store = open_unlocked(&name).await;
+    assert_eq!(store.sync_account().await.expect("reads"), None);
+    let account = SyncAccount {
+        server: "http://127.0.0.1:5984".into(),
+        team: "north".into(),
+        user: "north-agent".into(),
+        password: "密码-secret-2026".into(),
+    };
+    store
+        .store_sync_account(Some(&account))
+        .await
+        .expect("keeps");
+    assert_eq!(store.sync_account().await.expect("reads"), Some(account));
+    assert!(
+        !raw_dump(&name).await.contains("secret-2026"),
+        "the password is sealed"
+    );
+
+    let rep = replication_id("a", "b", None, &Default::default());
+    assert_eq!(
+        store
+            .local_checkpoint(&rep.local_doc_id())
+            .await
+            .expect("reads"),
+        None
+    );
+    let cp = checkpoint_after(None, &rep, "s1", &Seq::Number(42)).expect("a checkpoint");
+    store.store_local_checkpoint(&cp).await.expect("keeps");
+    assert_eq!(
+        store
+            .local_checkpoint(&rep.local_doc_id())
+            .await
+            .expect("reads"),
+        Some(cp)
+    );
+
+    store
+        .store_sync_log(&["一行".to_owned()])
+        .await
+        .expect("keeps");
+    assert_eq!(
+        store.sync_log::<String>().await.expect("reads"),
+        vec!["一行".to_owned()]
+    );
+
+    store.store_sync_account(None).await.expect("forgets");
+    assert_eq!(store.sync_account().await.expect("reads"), None);
+    store.lock();
+    assert_eq!(store.sync_log::<String>().await, Err(StoreError::Locked));
+}

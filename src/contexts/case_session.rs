@@ -3,6 +3,7 @@
 
 use crate::contexts::search::{use_search, Search};
 use crate::contexts::store::Db;
+use crate::contexts::sync::{use_sync, Sync};
 use crate::i18n::Msg;
 use crate::platform::{clock, idb::StoreError, settings};
 use care_core::store::{record, RecordError};
@@ -29,6 +30,7 @@ pub struct CaseSession {
     pub notice: RwSignal<Option<Msg>>,
     db: Db,
     search: Search,
+    sync: Sync,
 }
 
 impl CaseSession {
@@ -43,6 +45,7 @@ impl CaseSession {
             notice: RwSignal::new(None),
             db,
             search: use_search(),
+            sync: use_sync(),
         }
     }
 
@@ -68,6 +71,7 @@ impl CaseSession {
             Ok(state) => {
                 self.search.upsert(state.summary());
                 self.log.set(log);
+                self.sync.note_change();
                 self.save.set(SaveStatus::Saved);
                 Ok(state)
             }

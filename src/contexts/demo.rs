@@ -9,7 +9,7 @@
 
 use crate::contexts::store::Db;
 use crate::platform::clock;
-use crate::platform::idb::StoreError;
+use crate::platform::idb::{ReferenceOrigin, StoreError};
 use care_core::demo_data::{self, DemoData};
 use care_core::{Customer, CustomerId};
 use leptos::prelude::*;
@@ -51,6 +51,8 @@ pub enum ReferenceState {
 pub struct Reference {
     pub data: RwSignal<Option<Arc<DemoData>>>,
     pub state: RwSignal<ReferenceState>,
+    /// Bumped each time a sync brings new reference data.
+    pub version: RwSignal<u64>,
     db: Db,
 }
 
@@ -62,7 +64,7 @@ impl Reference {
         let store = self.db.get();
         let now = clock::now();
         let today = now.to_offset(clock::local_offset()).date();
-        let kept = match store.reference().await {
+        let kept = match store.reference_set().await {
             Ok(found) => found,
             // A damaged set is only reference data: it is made again.
             Err(StoreError::Damaged(e)) => {
@@ -74,9 +76,15 @@ impl Reference {
                 return;
             }
         };
-        let current = kept.filter(|d| {
-            d.seed != DEMO_SEED || d.generated_at.to_offset(clock::local_offset()).date() == today
-        });
+        // The server's data is the server's to update; the demo set is
+        // made again each day.
+        let current = kept
+            .filter(|r| {
+                r.origin == ReferenceOrigin::Server
+                    || r.data.seed != DEMO_SEED
+                    || r.data.generated_at.to_offset(clock::local_offset()).date() == today
+            })
+            .map(|r| r.data);
         let data = match current {
             Some(d) => d,
             None => {
@@ -90,6 +98,19 @@ impl Reference {
         };
         self.data.set(Some(Arc::new(data)));
         self.state.set(ReferenceState::Ready);
+    }
+
+    /// Reads the reference data again after a sync changed it, without
+    /// taking the screens down meanwhile.
+    pub async fn refresh(self) {
+        match self.db.get().reference_set().await {
+            Ok(Some(set)) => {
+                self.data.set(Some(Arc::new(set.data)));
+                self.version.update(|v| *v += 1);
+            }
+            Ok(None) => {}
+            Err(e) => leptos::logging::warn!("reference data not read again: {e}"),
+        }
     }
 
     /// The customer with `id`, if the data is loaded and knows them.
@@ -109,6 +130,7 @@ pub fn provide_reference(db: Db) -> Reference {
     let reference = Reference {
         data: RwSignal::new(None),
         state: RwSignal::new(ReferenceState::Idle),
+        version: RwSignal::new(0),
         db,
     };
     provide_context(reference);

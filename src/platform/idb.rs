@@ -13,7 +13,7 @@
 use crate::platform::crypto::{Cipher, CryptoError};
 use care_core::demo_data::DemoData;
 use care_core::lock::LockRecord;
-use care_core::reference::{self, CustomerDoc, SharedDoc};
+use care_core::reference;
 use care_core::store::{sort_for_listing, EventStore};
 use care_core::{CaseId, CaseLog, CaseSummary, Event};
 use indexed_db_futures::database::Database;
@@ -42,6 +42,9 @@ use thiserror::Error;
 ///   `shared`, one `customer/<n>` per customer, numbered, so that no key
 ///   names a customer).
 pub const DB_VERSION: u32 = 5;
+
+mod sync;
+pub use sync::{PulledCase, ReferenceOrigin, ReferenceSet, SyncAccount};
 
 /// The database the app uses; tests open their own names.
 pub const DB_NAME: &str = "care-assist";
@@ -772,20 +775,7 @@ impl IdbStore {
 
     /// The reference data kept on this device, opened; `None` if none is.
     pub async fn reference(&self) -> Result<Option<DemoData>, StoreError> {
-        let stored: Vec<SealedDoc> = self.read_all(REFERENCE).await?;
-        let Some(shared) = stored.iter().find(|d| d.key == SHARED_DOC) else {
-            return Ok(None);
-        };
-        let cipher = self.cipher()?;
-        let shared: SharedDoc = cipher.open_json(&shared.sealed).await?;
-        let customers = futures::future::try_join_all(
-            stored
-                .iter()
-                .filter(|d| d.key != SHARED_DOC)
-                .map(|d| cipher.open_json::<CustomerDoc>(&d.sealed)),
-        )
-        .await?;
-        Ok(Some(reference::join(shared, customers)))
+        Ok(self.reference_set().await?.map(|r| r.data))
     }
 
     /// Replaces the reference data kept on this device, whole, in one

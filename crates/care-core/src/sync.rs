@@ -45,8 +45,8 @@ pub use checkpoint::{
     ReplicationId, CHECKPOINT_HISTORY, CHECKPOINT_VERSION,
 };
 pub use doc::{
-    canonical_json, case_range, event_doc, event_doc_id, event_rev, EventDoc, EventDocError,
-    EventDocId, PackDoc, RefBody, RefDoc,
+    canonical_json, case_range, event_doc, event_doc_id, event_rev, reference_docs, reference_key,
+    EventDoc, EventDocError, EventDocId, PackDoc, RefBody, RefDoc, SHARED_DOC_ID,
 };
 pub use pull::{
     apply_changes, parse_changes, Change, ChangeRev, ChangesResponse, PullBatch, Skipped,

@@ -11,12 +11,18 @@
 //! - `care-pack examples [FILE]` prints the examples with their folds, to
 //!   compare other models on the same split.
 //!
+//! - `care-pack sync-seed` prints, as one JSON array, the reference
+//!   documents a sync server's team database is seeded with: the demo data
+//!   set (made as the app makes it, leading up to `--now`) and the demo pack.
+//!
 //! With no FILE they use the demo pack built into the app.
 
 use care_core::intent::{Recogniser, DEFAULT_THRESHOLD};
 use care_core::pack::{self, Pack, Problem};
 use care_core::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
+/// The app's demo data seed (`src/contexts/demo.rs`).
+const DEMO_SEED: u64 = 20_261_125;
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
@@ -76,6 +82,16 @@ enum Command {
         #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
         threshold: f32,
     },
+    /// Print the reference documents (demo customers, shared data, the demo
+    /// pack) a sync server is seeded with, as a JSON array.
+    SyncSeed {
+        /// The time the records lead up to (RFC 3339); now if not given.
+        #[arg(long)]
+        now: Option<String>,
+        /// Only the first N customers (a smaller server for tests).
+        #[arg(long)]
+        customers: Option<usize>,
+    },
 }
 
 /// The name and text of a pack file, or of the demo pack.
@@ -104,6 +120,7 @@ fn main() -> ExitCode {
         MsgLang::ZhCn => Lang::ZhCn,
     };
     match cli.command {
+        Command::SyncSeed { now, customers } => sync_seed(now.as_deref(), customers),
         Command::Check { files } => check(&files, lang),
         Command::Classify {
             file,
@@ -143,6 +160,49 @@ fn main() -> ExitCode {
                 );
             }
         }),
+    }
+}
+
+fn sync_seed(now: Option<&str>, customers: Option<usize>) -> ExitCode {
+    use time::format_description::well_known::Rfc3339;
+    let now = match now {
+        None => time::OffsetDateTime::now_utc(),
+        Some(text) => match time::OffsetDateTime::parse(text, &Rfc3339) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("--now {text:?} is not an RFC 3339 time: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    // The seed the app's demo data uses, so the server's customers are the
+    // ones the demo scenarios and tests know.
+    let mut data = care_core::demo_data::generate(DEMO_SEED, now);
+    if let Some(n) = customers {
+        data.customers.truncate(n);
+        let kept: std::collections::BTreeSet<_> =
+            data.customers.iter().map(|c| c.id.clone()).collect();
+        data.records.retain(|id, _| kept.contains(id));
+        for ids in data.scenarios.values_mut() {
+            ids.retain(|id| kept.contains(id));
+        }
+    }
+    let docs = care_core::sync::reference_docs(data, &[("demo", pack::DEMO_PACK)]);
+    let values: Result<Vec<_>, _> = docs.iter().map(|d| d.to_value()).collect();
+    match values.and_then(|v| {
+        serde_json::to_string(&v).map_err(|e| care_core::sync::SyncError::Malformed {
+            what: "seed",
+            detail: e.to_string(),
+        })
+    }) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

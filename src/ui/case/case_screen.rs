@@ -1,6 +1,7 @@
 use crate::contexts::case_session::{provide_case_session, CaseSession};
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::store::use_db;
+use crate::contexts::sync::use_sync;
 use crate::format::case_ref;
 use crate::i18n::Msg;
 use crate::ui::case::customer_panel::CustomerPanel;
@@ -70,6 +71,22 @@ fn CaseProblem(msg: Msg) -> impl IntoView {
 fn CaseWorkspace(session: CaseSession) -> impl IntoView {
     let i18n = use_i18n();
     provide_case_session(session);
+    // Another device's events for this case, pulled while it is open,
+    // join the log on screen (the log is merged by event id, so events
+    // already there change nothing).
+    let sync = use_sync();
+    Effect::new(move |_| {
+        let mine: Vec<_> = sync.arrived.with(|events| {
+            events
+                .iter()
+                .filter(|e| e.case == session.id)
+                .cloned()
+                .collect()
+        });
+        if !mine.is_empty() {
+            session.log.update(|log| log.merge(mine));
+        }
+    });
     crate::contexts::verification::provide_verification();
     let help = RwSignal::new(false);
     use_stage_shortcuts(session, help);

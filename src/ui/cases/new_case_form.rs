@@ -1,6 +1,7 @@
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::search::use_search;
 use crate::contexts::store::use_db;
+use crate::contexts::sync::use_sync;
 use crate::i18n::{channel_name, Msg};
 use crate::platform::idb::StoreError;
 use crate::platform::{clock, settings};
@@ -15,6 +16,7 @@ pub fn NewCaseForm() -> impl IntoView {
     let i18n = use_i18n();
     let db = use_db();
     let search = use_search();
+    let sync = use_sync();
     let navigate = use_navigate();
     let channel = RwSignal::new(Channel::Hotline);
     let busy = RwSignal::new(false);
@@ -46,6 +48,7 @@ pub fn NewCaseForm() -> impl IntoView {
             match record(&*store, &mut log, event).await {
                 Ok(state) => {
                     search.upsert(state.summary());
+                    sync.note_change();
                     navigate(&format!("/cases/{case}"), Default::default());
                 }
                 Err(RecordError::Store(e)) => failed.set(Some(e)),

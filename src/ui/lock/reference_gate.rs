@@ -12,7 +12,11 @@ pub fn ReferenceGate(children: ChildrenFn) -> impl IntoView {
     let reference = use_reference();
     let search = use_search();
     let state = Memo::new(move |_| reference.state.get());
-    move || match state.get() {
+    move || match {
+        // New reference data from a sync is given to the screens again.
+        reference.version.track();
+        state.get()
+    } {
         ReferenceState::Ready => match reference.data.get_untracked() {
             Some(data) => {
                 // Provided here, below the lock: the screens never hold

@@ -4,11 +4,13 @@ use crate::i18n::Msg;
 use crate::ui::settings::demo_archive::DemoArchive;
 use crate::ui::settings::lock_audit::LockAudit;
 use crate::ui::settings::storage_status::StorageStatus;
+use crate::ui::settings::sync_log::SyncLog;
+use crate::ui::settings::sync_settings::SyncSettings;
 use care_core::lock::IDLE_CHOICES;
 use leptos::prelude::*;
 
-/// This device's settings: how soon it locks when idle, persistent
-/// storage, the lock audit, and the demo archive.
+/// This device's settings: how soon it locks when idle, the team server,
+/// persistent storage, the lock audit, the demo archive and the sync log.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -40,9 +42,11 @@ pub fn SettingsPage() -> impl IntoView {
                     }}
                 </p>
             </section>
+            <SyncSettings/>
             <StorageStatus/>
             <LockAudit/>
             <DemoArchive/>
+            <SyncLog/>
         </main>
     }
 }

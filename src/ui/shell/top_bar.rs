@@ -2,6 +2,7 @@ use crate::contexts::i18n::use_i18n;
 use crate::contexts::lock::Lock;
 use crate::i18n::Msg;
 use crate::ui::shell::language_switch::LanguageSwitch;
+use crate::ui::shell::sync_indicator::SyncIndicator;
 use leptos::prelude::*;
 
 /// The banner: the app's name (home link), the pages, the lock button
@@ -25,6 +26,7 @@ pub fn TopBar() -> impl IntoView {
                     <a href="/settings">{move || i18n.t(Msg::Settings)}</a>
                 })}
             </nav>
+            {move || unlocked().then(|| view! { <SyncIndicator/> })}
             {move || unlocked().then(|| lock.and_then(|l| l.current_name())).flatten().map(|name| view! {
                 <span class="current-user" translate="no">{name}</span>
             })}

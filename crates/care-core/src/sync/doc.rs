@@ -310,6 +310,66 @@ impl RefDoc {
     }
 }
 
+/// The key a device keeps a reference document under: a digest of its
+/// id, so that a server's ids (which may name a customer) are never a
+/// clear key on the device. The document itself, id included, is sealed.
+pub fn reference_key(doc_id: &str) -> String {
+    let digest = Sha256::digest(doc_id.as_bytes());
+    format!("ref/{}", hex(&digest[..16]))
+}
+
+/// The id of the shared reference document a server is seeded with.
+pub const SHARED_DOC_ID: &str = "shared";
+
+/// The documents a server's team database is seeded with from a data set
+/// and knowledge packs (`(id, TOML source)`): one `shared` document, one
+/// `customer:<customer id>` per customer (an account number, not personal
+/// data), one `pack:<id>` per pack. Without revisions: the server makes them.
+pub fn reference_docs(data: crate::demo_data::DemoData, packs: &[(&str, &str)]) -> Vec<RefDoc> {
+    let (shared, customers) = crate::reference::split(data);
+    let mut docs = vec![RefDoc {
+        id: SHARED_DOC_ID.to_owned(),
+        rev: None,
+        body: RefBody::Shared(Box::new(shared)),
+    }];
+    docs.extend(customers.into_iter().map(|c| RefDoc {
+        id: format!("customer:{}", c.customer.id.as_str()),
+        rev: None,
+        body: RefBody::Customer(Box::new(c)),
+    }));
+    docs.extend(packs.iter().map(|(id, source)| RefDoc {
+        id: format!("pack:{id}"),
+        rev: None,
+        body: RefBody::Pack(PackDoc {
+            source: (*source).to_owned(),
+        }),
+    }));
+    docs
+}
+
+impl RefDoc {
+    /// Reads a document as [`RefDoc::to_value`] wrote it (as a device keeps
+    /// it, sealed).
+    pub fn from_value(doc: Value) -> Result<RefDoc, SyncError> {
+        let malformed = |detail: String| SyncError::Malformed {
+            what: "reference document",
+            detail,
+        };
+        let Value::Object(map) = doc else {
+            return Err(malformed("not an object".into()));
+        };
+        let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_owned);
+        let id = text("_id").ok_or_else(|| malformed("no _id".into()))?;
+        let rev = text("_rev");
+        let kind = text("type").ok_or_else(|| malformed("no type".into()))?;
+        match RefBody::from_fields(&kind, own_fields(map)) {
+            Ok(Some(body)) => Ok(RefDoc { id, rev, body }),
+            Ok(None) => Err(malformed(format!("unknown type {kind:?}"))),
+            Err(e) => Err(malformed(e.to_string())),
+        }
+    }
+}
+
 /// The fields of a document that are its own: all but CouchDB's (`_id`,
 /// `_rev`, `_revisions`, `_conflicts`, …) and `type`.
 pub(super) fn own_fields(doc: Map<String, Value>) -> Value {
@@ -324,6 +384,24 @@ pub(super) fn own_fields(doc: Map<String, Value>) -> Value {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn seed_documents_name_customers_by_account_and_read_back_as_written() {
+        let data = crate::demo_data::generate(7, time::macros::datetime!(2026-11-30 08:00 UTC));
+        let customers = data.customers.len();
+        let docs = reference_docs(data, &[("demo", "# a pack")]);
+        assert_eq!(docs.len(), customers + 2);
+        assert_eq!(docs[0].id, SHARED_DOC_ID);
+        assert!(docs[1].id.starts_with("customer:C-"));
+        assert_eq!(docs.last().map(|d| d.id.as_str()), Some("pack:demo"));
+        let doc = docs[1].to_value().unwrap();
+        assert_eq!(doc["type"], "customer");
+        assert!(doc.get("_rev").is_none());
+        assert_eq!(RefDoc::from_value(doc).unwrap(), docs[1]);
+        assert!(reference_key(&docs[1].id).starts_with("ref/"));
+        assert_ne!(reference_key(&docs[1].id), reference_key(&docs[2].id));
+        assert!(!reference_key(&docs[1].id).contains("C-"));
+    }
 
     #[test]
     fn couchdb_fields_and_the_type_are_not_part_of_a_body() {
