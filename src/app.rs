@@ -89,6 +89,11 @@ fn Ready(store: Rc<IdbStore>) -> impl IntoView {
     // A pack imported earlier replaces the embedded one, if it still
     // passes this version's checks; if not, the page says why.
     let knowledge = use_knowledge();
+    // The team server's pack, once a sync has brought one.
+    Effect::new(move |_| {
+        let packs = reference.server_packs.get();
+        knowledge.adopt_server_packs(&packs);
+    });
     leptos::task::spawn_local(async move {
         let Ok(Some(stored)) = store.stored_pack().await else {
             return;

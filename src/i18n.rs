@@ -175,6 +175,8 @@ messages! {
     PackVersion => "版本", "Version";
     PackSource => "来源", "Source";
     PackEmbedded => "内置演示知识包", "Built-in demo pack";
+    PackFromServer => "来自团队服务器（{id}）", "From the team's server ({id})";
+    ServerPackBroken => "团队服务器发来的知识包未通过检查，未启用；当前知识包不变。请通知知识包维护人：", "The pack from the team's server did not pass the checks and is not used; the pack in force stays. Tell the pack's maintainer:";
     PackImportedFrom => "导入自 {file}（{at}）", "Imported from {file} ({at})";
     PackCounts => "{intents} 个来意，{examples} 条例句，{causes} 个原因，{solutions} 个方案", "{intents} intents, {examples} examples, {causes} causes, {solutions} solutions";
     ImportHeading => "导入知识包", "Import a pack";

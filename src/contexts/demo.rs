@@ -9,7 +9,7 @@
 
 use crate::contexts::store::Db;
 use crate::platform::clock;
-use crate::platform::idb::{ReferenceOrigin, StoreError};
+use crate::platform::idb::{ReferenceOrigin, ReferenceSet, StoreError};
 use care_core::demo_data::{self, DemoData};
 use care_core::{Customer, CustomerId};
 use leptos::prelude::*;
@@ -53,6 +53,8 @@ pub struct Reference {
     pub state: RwSignal<ReferenceState>,
     /// Bumped each time a sync brings new reference data.
     pub version: RwSignal<u64>,
+    /// The knowledge packs the team's server sent: `(id, TOML source)`.
+    pub server_packs: RwSignal<Vec<(String, String)>>,
     db: Db,
 }
 
@@ -84,7 +86,10 @@ impl Reference {
                     || r.data.seed != DEMO_SEED
                     || r.data.generated_at.to_offset(clock::local_offset()).date() == today
             })
-            .map(|r| r.data);
+            .map(|r| {
+                self.server_packs.set(packs_of(&r));
+                r.data
+            });
         let data = match current {
             Some(d) => d,
             None => {
@@ -105,6 +110,7 @@ impl Reference {
     pub async fn refresh(self) {
         match self.db.get().reference_set().await {
             Ok(Some(set)) => {
+                self.server_packs.set(packs_of(&set));
                 self.data.set(Some(Arc::new(set.data)));
                 self.version.update(|v| *v += 1);
             }
@@ -126,11 +132,19 @@ impl Reference {
     }
 }
 
+fn packs_of(set: &ReferenceSet) -> Vec<(String, String)> {
+    set.packs
+        .iter()
+        .map(|(id, p)| (id.clone(), p.source.clone()))
+        .collect()
+}
+
 pub fn provide_reference(db: Db) -> Reference {
     let reference = Reference {
         data: RwSignal::new(None),
         state: RwSignal::new(ReferenceState::Idle),
         version: RwSignal::new(0),
+        server_packs: RwSignal::new(Vec::new()),
         db,
     };
     provide_context(reference);

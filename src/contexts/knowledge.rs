@@ -9,7 +9,15 @@ use std::sync::Arc;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PackOrigin {
     Embedded,
-    Imported { file: String, imported_at: String },
+    Imported {
+        file: String,
+        imported_at: String,
+    },
+    /// Pulled from the team's sync server (document `id`); used when no
+    /// pack was imported on this device.
+    Server {
+        id: String,
+    },
 }
 
 /// A loaded, valid pack and its trained recogniser.
@@ -38,11 +46,48 @@ pub struct KnowledgeCtx {
     pub embedded_problems: RwSignal<Vec<Problem>>,
     /// A stored import that no longer validates, kept aside with its problems.
     pub stored_problems: RwSignal<Vec<Problem>>,
+    /// A pack from the sync server that does not validate, not used.
+    pub server_problems: RwSignal<Vec<Problem>>,
 }
 
 impl KnowledgeCtx {
     pub fn get(&self) -> Option<Arc<Knowledge>> {
         self.current.get()
+    }
+
+    /// Puts the team server's pack in force, unless this device imported
+    /// one (a lead trying a pack out keeps it until they restore). The
+    /// first pack by id that passes every check is used.
+    pub fn adopt_server_packs(&self, packs: &[(String, String)]) {
+        let imported = self.current.with_untracked(|k| {
+            matches!(
+                k.as_ref().map(|k| &k.origin),
+                Some(PackOrigin::Imported { .. })
+            )
+        });
+        if imported || packs.is_empty() {
+            return;
+        }
+        let mut problems = Vec::new();
+        for (id, source) in packs {
+            match pack::load(id, source) {
+                Ok(p) => {
+                    let same = self.current.with_untracked(|k| {
+                        k.as_ref().is_some_and(|k| {
+                            k.origin == PackOrigin::Server { id: id.clone() } && k.pack == p
+                        })
+                    });
+                    if !same {
+                        let origin = PackOrigin::Server { id: id.clone() };
+                        self.current.set(Some(Arc::new(Knowledge::new(p, origin))));
+                    }
+                    self.server_problems.set(Vec::new());
+                    return;
+                }
+                Err(found) => problems.extend(found),
+            }
+        }
+        self.server_problems.set(problems);
     }
 }
 
@@ -59,6 +104,7 @@ pub fn provide_knowledge() -> KnowledgeCtx {
         current: RwSignal::new(current),
         embedded_problems: RwSignal::new(problems),
         stored_problems: RwSignal::new(Vec::new()),
+        server_problems: RwSignal::new(Vec::new()),
     };
     provide_context(ctx);
     ctx

@@ -8,7 +8,7 @@
 //! within seconds. A failed run is retried after an exponential backoff
 //! with jitter; coming online or "sync now" cuts the wait short.
 
-mod replicate;
+pub mod replicate;
 
 pub use replicate::Progress;
 

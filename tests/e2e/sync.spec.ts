@@ -228,6 +228,23 @@ test("reference data changed on the server reaches the app", async ({ page }) =>
   await expect(page.getByRole("button", { name: /选择客户/ })).toHaveCount(1);
 });
 
+test("the team server's knowledge pack is used, and a broken one is refused with its problems while the pack in force stays", async ({ page }) => {
+  await signIn(page, TEAMS.north);
+  await signedIn(page, TEAMS.north);
+  await synced(page);
+  await page.getByRole("link", { name: "知识包" }).click();
+  await expect(page.getByText("来自团队服务器（pack:demo）")).toBeVisible();
+  const pack = await server.get("north", "pack:demo");
+  await server.put("north", { ...pack, source: pack.source.replace("[[intents]]", "[[intents]\n") });
+  await page.getByRole("link", { name: "设置" }).click();
+  await page.getByRole("button", { name: "立即同步" }).click();
+  await expect(page.getByTestId("sync-log")).toContainText("更新 1 份资料", { timeout: 30_000 });
+  await page.getByRole("link", { name: "知识包" }).click();
+  await expect(page.getByRole("alert")).toContainText("团队服务器发来的知识包未通过检查");
+  await expect(page.getByRole("alert")).toContainText("pack:demo · 第");
+  await expect(page.getByText("来自团队服务器（pack:demo）")).toBeVisible();
+});
+
 test("a user of another team is refused, and nothing is kept", async ({ page }) => {
   await signIn(page, { ...TEAMS.south, team: "north" });
   await expect(page.getByTestId("sync-note")).toContainText("此用户无权使用该团队的数据");

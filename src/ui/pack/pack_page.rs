@@ -39,6 +39,12 @@ pub fn PackPage() -> impl IntoView {
                 })
             }}
             {move || {
+                let refused = knowledge.server_problems.get();
+                (!refused.is_empty()).then(|| view! {
+                    <div role="alert"><p class="error">{move || i18n.t(Msg::ServerPackBroken)}</p><ProblemList problems=refused.clone()/></div>
+                })
+            }}
+            {move || {
                 let stale = knowledge.stored_problems.get();
                 (!stale.is_empty()).then(|| view! {
                     <div role="alert"><p class="error">{move || i18n.t(Msg::StoredBroken)}</p><ProblemList problems=stale.clone()/></div>
@@ -65,6 +71,7 @@ pub fn PackPage() -> impl IntoView {
                             <dd>{move || match &origin {
                                 PackOrigin::Embedded => i18n.t(Msg::PackEmbedded).to_owned(),
                                 PackOrigin::Imported { file, imported_at } => i18n.fill(Msg::PackImportedFrom, &[("file", file), ("at", imported_at)]),
+                                PackOrigin::Server { id } => i18n.fill(Msg::PackFromServer, &[("id", id)]),
                             }}</dd>
                         </dl>
                         <p>{summary}</p>
