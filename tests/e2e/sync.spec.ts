@@ -266,6 +266,26 @@ test("a server that cannot be reached is said so, in the user's words", async ({
   await expect(page.getByTestId("sync-note")).toContainText("无法连接服务器");
 });
 
+test("on a tablet, a failed sync is told in the banner in both languages without pushing the page sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await signIn(page, TEAMS.north);
+  await signedIn(page, TEAMS.north);
+  await synced(page);
+  await server.kill();
+  await page.getByRole("button", { name: "立即同步" }).click();
+  const banner = page.getByTestId("sync-indicator");
+  await expect(banner).toContainText("同步出错：无法连接服务器", { timeout: 30_000 });
+  await expect(page.getByTestId("sync-status")).toContainText("无法连接服务器");
+  await expect(page.getByText(/将于 \d\d:\d\d:\d\d 重试/)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(banner).toContainText("Sync failed: the server cannot be reached");
+  await expect(page.getByText(/Trying again at \d\d:\d\d:\d\d/)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  const box = await banner.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(32);
+});
+
 test("signing out with unsynced work warns, keeps it, and it is sent after the next sign-in", async ({ page, context }) => {
   const list = new CaseList(page);
   await list.open();
