@@ -382,7 +382,10 @@ impl Sync {
                     }
                     Err(SyncProblem::Stopped) => return,
                     Err(problem) => {
-                        let retry = problem.retry_helps();
+                        // A refusal right after runs that worked may be a
+                        // session that ended mid-run: the next run signs in
+                        // again, so it is tried once more at once.
+                        let retry = problem.retry_helps() || attempt == 0;
                         let wait = retry.then(|| backoff(attempt, js_sys::Math::random()));
                         attempt = attempt.saturating_add(1);
                         self.status.set(SyncStatus::Failed {

@@ -651,18 +651,14 @@ impl IdbStore {
         let case_store = tx.object_store(CASES).map_err(write_error)?;
         let reindex = tx.object_store(REINDEX).map_err(write_error)?;
         let outbox = tx.object_store(OUTBOX).map_err(write_error)?;
-        for e in &events {
-            put(&event_store, e).await?;
-            if outgoing {
-                put(&outbox, &Marker { id: e.id.clone() }).await?;
-            }
+        put_each(&event_store, &events).await?;
+        if outgoing {
+            let markers: Vec<Marker> = events.iter().map(|e| Marker { id: e.id.clone() }).collect();
+            put_each(&outbox, &markers).await?;
         }
-        for s in &summaries {
-            put(&case_store, s).await?;
-        }
-        for (_, s) in cases {
-            put(&reindex, &ReindexMark::of(s)).await?;
-        }
+        put_each(&case_store, &summaries).await?;
+        let marks: Vec<ReindexMark> = cases.iter().map(|(_, s)| ReindexMark::of(s)).collect();
+        put_each(&reindex, &marks).await?;
         tx.commit().await.map_err(write_error)
     }
 
@@ -711,26 +707,43 @@ impl IdbStore {
 
     /// The summaries of the cases `ids` that are stored, opened.
     pub async fn summaries_of(&self, ids: &[CaseId]) -> Result<Vec<CaseSummary>, StoreError> {
-        let tx = self.db.transaction(CASES).build().map_err(read_error)?;
-        let cases = tx.object_store(CASES).map_err(read_error)?;
-        let mut stored = Vec::with_capacity(ids.len());
-        for id in ids {
-            let found: Option<OnDisk<SealedSummary, CaseSummary>> = cases
-                .get(id.to_string())
-                .serde()
-                .map_err(read_error)?
-                .await
-                .map_err(|e| StoreError::Damaged(e.to_string()))?;
-            stored.extend(found);
-        }
+        let keys: Vec<String> = ids.iter().map(ToString::to_string).collect();
+        self.open_by_keys::<SealedSummary, CaseSummary>(CASES, &keys)
+            .await
+    }
+
+    /// The records of `store` under `keys` that exist, opened, in the
+    /// order asked; read in one transaction, opened after it.
+    async fn open_by_keys<S, P>(&self, store: &str, keys: &[String]) -> Result<Vec<P>, StoreError>
+    where
+        S: Sealed + serde::de::DeserializeOwned,
+        P: serde::de::DeserializeOwned,
+    {
+        let tx = self.db.transaction(store).build().map_err(read_error)?;
+        let os = tx.object_store(store).map_err(read_error)?;
+        // Every request is issued before any is awaited: IndexedDB runs
+        // them back to back instead of one event-loop turn each.
+        let requests = keys
+            .iter()
+            .map(|key| {
+                os.get::<OnDisk<S, P>, _, _>(key.as_str())
+                    .serde()
+                    .map_err(read_error)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let stored: Vec<OnDisk<S, P>> = futures::future::try_join_all(requests)
+            .await
+            .map_err(|e| StoreError::Damaged(e.to_string()))?
+            .into_iter()
+            .flatten()
+            .collect();
         drop(tx);
         let cipher = self.cipher()?;
-        let opened = futures::future::try_join_all(stored.into_iter().map(|r| {
+        futures::future::try_join_all(stored.into_iter().map(|r| {
             let cipher = cipher.clone();
             async move { r.open(Some(&cipher)).await }
         }))
-        .await?;
-        Ok(opened)
+        .await
     }
 
     /// Keeps the search index, and clears the marks of the cases it now
@@ -877,6 +890,22 @@ impl ReindexMark {
     }
 }
 
+/// Puts many records: every request is issued before any is awaited, so
+/// IndexedDB runs them back to back instead of one event-loop turn each.
+async fn put_each<'v, T: serde::Serialize + 'v>(
+    store: &ObjectStore<'_>,
+    values: impl IntoIterator<Item = &'v T>,
+) -> Result<(), StoreError> {
+    let requests = values
+        .into_iter()
+        .map(|v| store.put(v).serde().map_err(write_error))
+        .collect::<Result<Vec<_>, _>>()?;
+    futures::future::try_join_all(requests)
+        .await
+        .map_err(write_error)?;
+    Ok(())
+}
+
 /// Puts one record, awaiting only the IndexedDB request (anything else
 /// awaited inside a transaction would let it close).
 async fn put<T: serde::Serialize>(store: &ObjectStore<'_>, value: &T) -> Result<(), StoreError> {
@@ -901,18 +930,19 @@ impl EventStore for IdbStore {
         let tx = self.write_case()?;
         let events = tx.object_store(EVENTS).map_err(write_error)?;
         let cases = tx.object_store(CASES).map_err(write_error)?;
-        // `put`, not `add`: an id names one immutable event, so writing it
-        // again (a retry) stores the same thing.
-        put(&events, &sealed_event).await?;
-        put(&cases, &sealed_summary).await?;
         let reindex = tx.object_store(REINDEX).map_err(write_error)?;
-        put(&reindex, &ReindexMark::of(summary)).await?;
         let outbox = tx.object_store(OUTBOX).map_err(write_error)?;
-        put(
-            &outbox,
-            &Marker {
-                id: sealed_event.id,
-            },
+        // `put`, not `add`: an id names one immutable event, so writing it
+        // again (a retry) stores the same thing. The four requests are
+        // issued together and awaited together (see `put_each`).
+        let marker = Marker {
+            id: sealed_event.id.clone(),
+        };
+        futures::future::try_join4(
+            put(&events, &sealed_event),
+            put(&cases, &sealed_summary),
+            put(&reindex, &ReindexMark::of(summary)),
+            put(&outbox, &marker),
         )
         .await?;
         tx.commit().await.map_err(write_error)

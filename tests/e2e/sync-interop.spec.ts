@@ -2,13 +2,14 @@
 // else's client. PouchDB in Node replicates the team database and finds
 // every event the app pushed; documents PouchDB writes (a customer, and a
 // case event made by another system) are pulled by the app.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import PouchDB from "pouchdb";
 import { CaseList, unlock } from "./pages/app";
+import { signIn, signedIn, storedEventIds, synced } from "./pages/sync";
 import { startSyncServer, TEAMS, type SyncServer } from "./support/sync-server";
 
 let server: SyncServer;
@@ -20,22 +21,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server?.dispose();
 });
-
-async function signIn(page: Page) {
-  await page.goto("/settings");
-  await unlock(page);
-  await page.getByRole("textbox", { name: "服务器地址" }).fill(server.url);
-  await page.getByRole("textbox", { name: "团队", exact: true }).fill(TEAMS.north.team);
-  await page.getByRole("textbox", { name: "用户名" }).fill(TEAMS.north.user);
-  await page.getByLabel("密码", { exact: true }).fill(TEAMS.north.password);
-  await page.getByRole("button", { name: "登录并同步" }).click();
-  await expect(page.locator(".sync-account")).toContainText(TEAMS.north.user, { timeout: 15_000 });
-}
-
-async function synced(page: Page) {
-  await expect(page.getByTestId("sync-indicator")).toContainText("已同步", { timeout: 60_000 });
-  await expect(page.getByTestId("sync-indicator")).not.toContainText("待上传", { timeout: 60_000 });
-}
 
 /** The app's canonical JSON: keys sorted, no whitespace. */
 function canonical(value: unknown): string {
@@ -66,21 +51,9 @@ test("PouchDB replicates every event the app pushed, and what PouchDB writes rea
     await page.getByRole("button", { name: "添加备注" }).click();
     await expect(page.locator(".note-text", { hasText: text })).toHaveCount(1);
   }
-  const localIds: string[] = await page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const open = indexedDB.open("care-assist");
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const keys: IDBValidKey[] = await new Promise((resolve, reject) => {
-      const req = db.transaction("events").objectStore("events").getAllKeys();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return keys.map(String);
-  });
-  await signIn(page);
+  const localIds = await storedEventIds(page);
+  await signIn(page, server.url, TEAMS.north);
+  await signedIn(page, TEAMS.north);
   await synced(page);
 
   const dir = mkdtempSync(join(tmpdir(), "care-interop-"));

@@ -1,7 +1,8 @@
 // Sync with a real CouchDB-protocol server on loopback (express-pouchdb,
 // started and stopped by these tests; see tests/e2e/support/sync-server.ts).
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { CaseList, unlock } from "./pages/app";
+import { signIn as signInTo, signedIn, storedEventIds, synced, type Creds } from "./pages/sync";
 import { startSyncServer, TEAMS, type SyncServer } from "./support/sync-server";
 
 let server: SyncServer;
@@ -16,28 +17,7 @@ test.afterEach(async () => {
   await server?.dispose();
 });
 
-type Creds = { team: string; user: string; password: string };
-
-/** Signs in from the settings page, as a person does. */
-async function signIn(page: Page, creds: Creds, url = server.url) {
-  await page.goto("/settings");
-  await unlock(page);
-  await page.getByRole("textbox", { name: "服务器地址" }).fill(url);
-  await page.getByRole("textbox", { name: "团队", exact: true }).fill(creds.team);
-  await page.getByRole("textbox", { name: "用户名" }).fill(creds.user);
-  await page.getByLabel("密码", { exact: true }).fill(creds.password);
-  await page.getByRole("button", { name: "登录并同步" }).click();
-}
-
-async function signedIn(page: Page, creds: Creds) {
-  await expect(page.locator(".sync-account")).toContainText(creds.user, { timeout: 15_000 });
-}
-
-/** Waits until the status says synced and nothing waits in the outbox. */
-async function synced(page: Page, timeout = 60_000) {
-  await expect(page.getByTestId("sync-indicator")).toContainText("已同步", { timeout });
-  await expect(page.getByTestId("sync-indicator")).not.toContainText("待上传", { timeout });
-}
+const signIn = (page: Page, creds: Creds, url = server.url) => signInTo(page, url, creds);
 
 /** Adds `n` notes to the open case as fast as the app takes them. */
 async function addNotes(page: Page, n: number, prefix: string) {
@@ -56,24 +36,6 @@ async function addNotes(page: Page, n: number, prefix: string) {
     { n, prefix },
   );
   await expect(page.locator(".note-text", { hasText: `${prefix} ${n - 1}` })).toHaveCount(1);
-}
-
-/** The ids of every event in this device's database. */
-async function localEventIds(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const open = indexedDB.open("care-assist");
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const keys: IDBValidKey[] = await new Promise((resolve, reject) => {
-      const req = db.transaction("events").objectStore("events").getAllKeys();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return keys.map(String);
-  });
 }
 
 /** Every event document on the server, checked to be there once, at one
@@ -96,7 +58,7 @@ test("1 000 events recorded offline are pushed once sign-in works, each on the s
   await list.open();
   await list.startCase();
   await addNotes(page, 1000, "推送备注");
-  const local = await localEventIds(page);
+  const local = await storedEventIds(page);
   expect(local.length).toBeGreaterThanOrEqual(1001);
 
   await signIn(page, TEAMS.north);
@@ -115,7 +77,7 @@ test("a server killed in the middle of a sync is caught up after its restart, wi
   await list.open();
   await list.startCase();
   await addNotes(page, 600, "中断备注");
-  const local = await localEventIds(page);
+  const local = await storedEventIds(page);
   // Each _bulk_docs takes a while, so the kill lands between batches.
   await page.route(`${server.url}/north/_bulk_docs`, async (route) => {
     await new Promise((r) => setTimeout(r, 400));
@@ -135,7 +97,7 @@ test("a server killed in the middle of a sync is caught up after its restart, wi
   await server.kill();
   // Killed in the middle: some batches were on the server, not all.
   expect(partial).toBeLessThan(local.length);
-  const atKill = await localEventIds(page);
+  const atKill = await storedEventIds(page);
   expect(atKill.length).toBe(local.length);
   // The app says it cannot reach the server, and keeps the rest.
   await expect(page.getByTestId("sync-indicator")).toContainText("同步出错", { timeout: 30_000 });
@@ -200,7 +162,7 @@ test("a case noted on two devices while both were offline ends with the same log
     expect(notesA).toEqual(notesB);
     expect(notesA).toContain("设备甲离线 2");
     expect(notesA).toContain("设备乙离线 1");
-    expect((await localEventIds(pageA)).sort()).toEqual((await localEventIds(pageB)).sort());
+    expect((await storedEventIds(pageA)).sort()).toEqual((await storedEventIds(pageB)).sort());
   } finally {
     await a.close();
     await b.close();
@@ -296,7 +258,7 @@ test("signing out with unsynced work warns, keeps it, and it is sent after the n
   await list.open();
   await list.startCase();
   await addNotes(page, 2, "退出前未上传");
-  const local = await localEventIds(page);
+  const local = await storedEventIds(page);
   await page.goto("/settings");
   await unlock(page);
   await expect(page.getByTestId("sync-outbox")).toContainText(/待上传：\d+ 条/);
@@ -306,7 +268,7 @@ test("signing out with unsynced work warns, keeps it, and it is sent after the n
   await page.getByRole("button", { name: "退出登录（保留本机记录）" }).click();
   await expect(page.getByTestId("sync-note")).toHaveText("已退出登录。本机记录全部保留。");
   await expect(page.getByTestId("sync-outbox")).toContainText(/待上传：\d+ 条/);
-  expect((await localEventIds(page)).sort()).toEqual(local.sort());
+  expect((await storedEventIds(page)).sort()).toEqual(local.sort());
   await expect(page.getByTestId("sync-log")).toContainText("退出登录");
 
   await context.setOffline(false);
@@ -316,5 +278,3 @@ test("signing out with unsynced work warns, keeps it, and it is sent after the n
   const onServer = await serverEventIds("north");
   for (const id of local) expect(onServer).toContain(id);
 });
-
-export type { BrowserContext };

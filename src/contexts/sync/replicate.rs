@@ -12,12 +12,17 @@ use care_core::sync::{
     ReplicationId, Seq, Since, Skipped,
 };
 use care_core::{CaseId, CaseLog, CaseSummary, Event};
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Events per `_revs_diff` + `_bulk_docs` round.
 pub const PUSH_BATCH: usize = 100;
 /// Rows per `_changes` request.
 pub const PULL_BATCH: usize = 100;
+
+/// How many events of pulled cases a run keeps in memory at most; past
+/// that the cache starts again (a first sync of a large archive).
+const LOG_CACHE_EVENTS: usize = 20_000;
 
 /// Where a run stands, for the progress bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -207,6 +212,9 @@ async fn pull(
     let mut local_cp = store.local_checkpoint(&rep.local_doc_id()).await?;
     let mut since = resume_from(local_cp.as_ref(), remote_cp.as_ref());
     let mut rows = 0;
+    // Each case's log as this run has it, so a case spread over many
+    // batches is read from IndexedDB once, not once per batch.
+    let mut logs: BTreeMap<CaseId, CaseLog> = BTreeMap::new();
     progress(Progress::Pulling {
         rows,
         pending: None,
@@ -225,9 +233,18 @@ async fn pull(
             }
         }
         let mut cases = Vec::with_capacity(by_case.len());
+        if logs.values().map(CaseLog::len).sum::<usize>() > LOG_CACHE_EVENTS {
+            logs.clear();
+        }
         for (case, new) in by_case {
-            let mut log = CaseLog::new();
-            log.merge(store.load_case(case).await?);
+            let log = match logs.entry(case) {
+                Entry::Occupied(o) => o.into_mut(),
+                Entry::Vacant(v) => {
+                    let mut log = CaseLog::new();
+                    log.merge(store.load_case(case).await?);
+                    v.insert(log)
+                }
+            };
             log.merge(new.iter().cloned());
             // A log that does not fold (two devices closing one case in
             // two ways, say) keeps its events; the case shows as damaged

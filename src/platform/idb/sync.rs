@@ -3,7 +3,7 @@
 //! batches pulled from the server, each written in one transaction.
 
 use super::{
-    put, read_error, seal_event, seal_summary, write_error, IdbStore, Marker, OnDisk, ReindexMark,
+    put_each, read_error, seal_event, seal_summary, write_error, IdbStore, Marker, ReindexMark,
     SealedDoc, SealedEvent, StoreError, CASES, EVENTS, OUTBOX, REFERENCE, REINDEX, SETTINGS,
     SHARED_DOC,
 };
@@ -128,25 +128,7 @@ impl IdbStore {
 
     /// The stored events among `ids`, opened, in the order asked.
     pub async fn events_by_ids(&self, ids: &[String]) -> Result<Vec<Event>, StoreError> {
-        let tx = self.db.transaction(EVENTS).build().map_err(read_error)?;
-        let events = tx.object_store(EVENTS).map_err(read_error)?;
-        let mut stored = Vec::with_capacity(ids.len());
-        for id in ids {
-            let found: Option<OnDisk<SealedEvent, Event>> = events
-                .get(id.as_str())
-                .serde()
-                .map_err(read_error)?
-                .await
-                .map_err(|e| StoreError::Damaged(e.to_string()))?;
-            stored.extend(found);
-        }
-        drop(tx);
-        let cipher = self.cipher()?;
-        futures::future::try_join_all(stored.into_iter().map(|r| {
-            let cipher = cipher.clone();
-            async move { r.open(Some(&cipher)).await }
-        }))
-        .await
+        self.open_by_keys::<SealedEvent, Event>(EVENTS, ids).await
     }
 
     /// Takes events off the outbox (the server has them), in one
@@ -162,9 +144,14 @@ impl IdbStore {
             .build()
             .map_err(write_error)?;
         let os = tx.object_store(OUTBOX).map_err(write_error)?;
-        for id in ids {
-            os.delete(id.as_str()).await.map_err(write_error)?;
-        }
+        // Issued together, awaited together (see `put_each`).
+        let requests = ids
+            .iter()
+            .map(|id| os.delete(id.as_str()).primitive().map_err(write_error))
+            .collect::<Result<Vec<_>, _>>()?;
+        futures::future::try_join_all(requests)
+            .await
+            .map_err(write_error)?;
         tx.commit().await.map_err(write_error)
     }
 
@@ -172,17 +159,25 @@ impl IdbStore {
     pub async fn stored_event_ids(&self, ids: &[String]) -> Result<BTreeSet<String>, StoreError> {
         let tx = self.db.transaction(EVENTS).build().map_err(read_error)?;
         let events = tx.object_store(EVENTS).map_err(read_error)?;
-        let mut found = BTreeSet::new();
-        for id in ids {
-            let n = events
-                .count()
-                .with_query(id.as_str())
-                .await
-                .map_err(read_error)?;
-            if n > 0 {
-                found.insert(id.clone());
-            }
-        }
+        let requests = ids
+            .iter()
+            .map(|id| {
+                events
+                    .count()
+                    .with_query(id.as_str())
+                    .primitive()
+                    .map_err(read_error)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let counts = futures::future::try_join_all(requests)
+            .await
+            .map_err(read_error)?;
+        let found = ids
+            .iter()
+            .zip(counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(id, _)| id.clone())
+            .collect();
         Ok(found)
     }
 
@@ -232,15 +227,14 @@ impl IdbStore {
         let case_store = tx.object_store(CASES).map_err(write_error)?;
         let reindex = tx.object_store(REINDEX).map_err(write_error)?;
         let reference = tx.object_store(REFERENCE).map_err(write_error)?;
-        for e in &events {
-            put(&event_store, e).await?;
-        }
-        for s in &summaries {
-            put(&case_store, s).await?;
-        }
-        for s in cases.iter().filter_map(|c| c.summary.as_ref()) {
-            put(&reindex, &ReindexMark::of(s)).await?;
-        }
+        put_each(&event_store, &events).await?;
+        put_each(&case_store, &summaries).await?;
+        let marks: Vec<ReindexMark> = cases
+            .iter()
+            .filter_map(|c| c.summary.as_ref())
+            .map(ReindexMark::of)
+            .collect();
+        put_each(&reindex, &marks).await?;
         if !docs.is_empty() {
             // The demo set gives way to the server's: its keys are the
             // ones not under `ref/`.
@@ -256,9 +250,7 @@ impl IdbStore {
                 reference.delete(key.as_str()).await.map_err(write_error)?;
             }
         }
-        for d in &docs {
-            put(&reference, d).await?;
-        }
+        put_each(&reference, &docs).await?;
         for id in deleted_refs {
             reference
                 .delete(reference_key(id).as_str())

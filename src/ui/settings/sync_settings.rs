@@ -1,8 +1,8 @@
 use crate::contexts::i18n::use_i18n;
-use crate::contexts::sync::{use_sync, Progress, SyncProblem, SyncStatus};
-use crate::format::date_time;
+use crate::contexts::sync::{use_sync, SyncProblem, SyncStatus};
 use crate::i18n::{sync_problem, Msg};
 use crate::platform::clock;
+use crate::ui::shell::sync_indicator::status_text;
 use leptos::prelude::*;
 
 /// What the sign-in form says after a try.
@@ -88,26 +88,12 @@ pub fn SyncSettings() -> impl IntoView {
             ),
         })
     };
-    let status_text = move || match sync.status.get() {
+    // Settings say more than the banner where it matters: offline means
+    // nothing is lost.
+    let status_line = move || match sync.status.get() {
         SyncStatus::NotSignedIn => i18n.t(Msg::SyncNotSignedIn).to_owned(),
-        SyncStatus::Waiting => i18n.t(Msg::SyncStateWaiting).to_owned(),
         SyncStatus::Offline => i18n.t(Msg::SyncStateOffline).to_owned(),
-        SyncStatus::Syncing(Progress::Connecting) => i18n.t(Msg::SyncStateConnecting).to_owned(),
-        SyncStatus::Syncing(Progress::Pushing { done, total }) => i18n.fill(
-            Msg::SyncStatePushing,
-            &[("done", &done.to_string()), ("total", &total.to_string())],
-        ),
-        SyncStatus::Syncing(Progress::Pulling { rows, .. }) => {
-            i18n.fill(Msg::SyncStatePulling, &[("rows", &rows.to_string())])
-        }
-        SyncStatus::Synced { at } => i18n.fill(
-            Msg::SyncStateSynced,
-            &[("at", &date_time(at, clock::local_offset()))],
-        ),
-        SyncStatus::Failed { problem, .. } => i18n.fill(
-            Msg::SyncStateFailed,
-            &[("reason", i18n.t(sync_problem(&problem)))],
-        ),
+        other => status_text(i18n, &other).unwrap_or_default(),
     };
     // When the next try starts, under a failure.
     let retry_text = move || match sync.status.get() {
@@ -129,7 +115,7 @@ pub fn SyncSettings() -> impl IntoView {
         <section class="card sync-settings" id="sync" aria-labelledby="sync-heading">
             <h2 id="sync-heading">{move || i18n.t(Msg::SyncHeading)}</h2>
             <p class="small muted">{move || i18n.t(Msg::SyncExplain)}</p>
-            <p role="status" class="sync-status" data-testid="sync-status">{status_text}</p>
+            <p role="status" class="sync-status" data-testid="sync-status">{status_line}</p>
             {move || retry_text().map(|t| view! { <p class="small">{t}</p> })}
             <p class="sync-outbox" data-testid="sync-outbox">{outbox_text}</p>
             {move || match sync.account.get() {
