@@ -559,7 +559,7 @@ messages! {
     SyncLogPulled => "下载 {n} 条记录", "received {n} records";
     SyncLogReference => "更新 {n} 份资料", "{n} reference documents updated";
     SyncLogNothing => "已是最新", "up to date";
-    SyncLogSkipped => "{n} 项未采用（见浏览器控制台）", "{n} items not taken (see the browser console)";
+    SyncLogSkipped => "{n} 项服务器数据无法读取，未采用", "{n} server documents could not be read and were not taken";
     SyncLogNotTaken => "服务器未接受 {n} 条，保留待重试", "the server did not take {n}, kept to try again";
     SyncLogSeparator => "，", ", ";
     SyncLogFailed => "失败：{reason}", "Failed: {reason}";

@@ -461,9 +461,9 @@ impl Sync {
         if report.reference_changes > 0 {
             self.reference.refresh().await;
         }
-        for s in &report.skipped {
-            leptos::logging::warn!("sync: row {} not taken: {}", s.id, s.reason);
-        }
+        // Rows not taken are counted in the log, never written out: a
+        // server's document ids and the reasons (which may quote a field)
+        // can hold personal data.
         let moved = report.pushed + report.already_there + pulled + report.reference_changes;
         if moved > 0 || !report.push_failures.is_empty() || !report.skipped.is_empty() {
             self.note(LogWhat::Synced {

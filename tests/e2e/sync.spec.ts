@@ -1,7 +1,7 @@
 // Sync with a real CouchDB-protocol server on loopback (express-pouchdb,
 // started and stopped by these tests; see tests/e2e/support/sync-server.ts).
 import { expect, test, type Page } from "@playwright/test";
-import { CaseList, unlock } from "./pages/app";
+import { CaseList, expectNoViolations, unlock } from "./pages/app";
 import { signIn as signInTo, signedIn, storedEventIds, synced, type Creds } from "./pages/sync";
 import { startSyncServer, TEAMS, type SyncServer } from "./support/sync-server";
 
@@ -207,6 +207,18 @@ test("the team server's knowledge pack is used, and a broken one is refused with
   await expect(page.getByText("来自团队服务器（pack:demo）")).toBeVisible();
 });
 
+test("documents on the server the app cannot read are counted in the log, and the rest still syncs", async ({ page }) => {
+  await server.put("north", { _id: "customer:broken", type: "customer", customer: "13800000000 张三" });
+  await server.put("north", { _id: "event:not-a-case:not-an-event", type: "event", event: { id: "x" } });
+  await server.put("north", { _id: "something-else", type: "a-type-from-the-future" });
+  await signIn(page, TEAMS.north);
+  await signedIn(page, TEAMS.north);
+  await synced(page);
+  await expect(page.getByTestId("sync-log")).toContainText("3 项服务器数据无法读取，未采用");
+  // What could be read arrived.
+  await expect(page.getByTestId("sync-log")).toContainText(/更新 \d+ 份资料/);
+});
+
 test("a user of another team is refused, and nothing is kept", async ({ page }) => {
   await signIn(page, { ...TEAMS.south, team: "north" });
   await expect(page.getByTestId("sync-note")).toContainText("此用户无权使用该团队的数据");
@@ -246,6 +258,7 @@ test("on a tablet, a failed sync is told in the banner in both languages without
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   const box = await banner.boundingBox();
   expect(box!.height).toBeGreaterThanOrEqual(32);
+  await expectNoViolations(page, "settings with a failed sync, tablet");
 });
 
 test("signing out with unsynced work warns, keeps it, and it is sent after the next sign-in", async ({ page, context }) => {
