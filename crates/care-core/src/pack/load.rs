@@ -26,6 +26,27 @@ pub const QUICK_ANSWER_PLACEHOLDERS: &[&str] = &[
 
 /// Reads and checks a pack. `file` names it in problems.
 pub fn load(file: &str, source: &str) -> Result<Pack, Vec<Problem>> {
+    let (pack, tree) = parse::<Pack>(file, source)?;
+    let mut check = Checker::default();
+    check.pack(&pack);
+    if check.found.is_empty() {
+        return Ok(pack);
+    }
+    Err(locate_all(
+        file,
+        source,
+        &tree,
+        check.found,
+        &check.first_seen,
+    ))
+}
+
+/// Parses a TOML file of the pack's family (a pack, a scenario) into `T`:
+/// an empty file, a syntax error or a wrong shape is one problem, located.
+pub(crate) fn parse<'s, T: serde::de::DeserializeOwned>(
+    file: &str,
+    source: &'s str,
+) -> Result<(T, Spanned<DeTable<'s>>), Vec<Problem>> {
     let locate = |span: Range<usize>, field: String, kind: ProblemKind| {
         let (line, column) = line_col(source, span.start);
         Problem {
@@ -52,27 +73,32 @@ pub fn load(file: &str, source: &str) -> Result<Pack, Vec<Problem>> {
             )]);
         }
     };
-    let pack: Pack = match toml::from_str(source) {
-        Ok(pack) => pack,
+    match toml::from_str(source) {
+        Ok(value) => Ok((value, tree)),
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
             let field = field_at(&tree, span.start);
-            return Err(vec![locate(
+            Err(vec![locate(
                 span,
                 field.to_string(),
                 ProblemKind::Shape {
                     detail: first_line(e.message()),
                 },
-            )]);
+            )])
         }
-    };
-    let mut check = Checker::default();
-    check.pack(&pack);
-    if check.found.is_empty() {
-        return Ok(pack);
     }
-    let mut problems: Vec<Problem> = check
-        .found
+}
+
+/// Locates the problems a checker found by their paths in the file, in
+/// file order. `first_seen` gives where a duplicated id first appears.
+pub(crate) fn locate_all(
+    file: &str,
+    source: &str,
+    tree: &Spanned<DeTable<'_>>,
+    found: Vec<(Path, ProblemKind)>,
+    first_seen: &BTreeMap<(Kind, String), Path>,
+) -> Vec<Problem> {
+    let mut problems: Vec<Problem> = found
         .into_iter()
         .map(|(path, kind)| {
             let kind = match kind {
@@ -81,10 +107,9 @@ pub fn load(file: &str, source: &str) -> Result<Pack, Vec<Problem>> {
                     id,
                     first_line: _,
                 } => {
-                    let first = check
-                        .first_seen
+                    let first = first_seen
                         .get(&(kind, id.clone()))
-                        .map(|p| span_of(&tree, p).start)
+                        .map(|p| span_of(tree, p).start)
                         .unwrap_or(0);
                     ProblemKind::Duplicate {
                         kind,
@@ -94,11 +119,18 @@ pub fn load(file: &str, source: &str) -> Result<Pack, Vec<Problem>> {
                 }
                 other => other,
             };
-            locate(span_of(&tree, &path), path.to_string(), kind)
+            let (line, column) = line_col(source, span_of(tree, &path).start);
+            Problem {
+                file: file.to_owned(),
+                line,
+                column,
+                field: path.to_string(),
+                kind,
+            }
         })
         .collect();
     problems.sort_by_key(|p| (p.line, p.column));
-    Err(problems)
+    problems
 }
 
 fn first_line(s: &str) -> String {
@@ -129,19 +161,19 @@ enum Seg {
 }
 
 impl Path {
-    fn key(&self, k: &str) -> Path {
+    pub(crate) fn key(&self, k: &str) -> Path {
         let mut p = self.clone();
         p.0.push(Seg::Key(k.to_owned()));
         p
     }
 
-    fn at(&self, i: usize) -> Path {
+    pub(crate) fn at(&self, i: usize) -> Path {
         let mut p = self.clone();
         p.0.push(Seg::Index(i));
         p
     }
 
-    fn root(k: &str) -> Path {
+    pub(crate) fn root(k: &str) -> Path {
         Path::default().key(k)
     }
 }
