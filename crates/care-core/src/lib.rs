@@ -21,6 +21,7 @@ pub mod records;
 pub mod reference;
 pub mod resolve;
 pub mod search;
+pub mod sim;
 pub mod store;
 pub mod sync;
 pub mod text;

@@ -7,6 +7,7 @@ mod model;
 mod problem;
 
 pub use load::{load, placeholders, Path, COMMITMENT_PLACEHOLDERS, QUICK_ANSWER_PLACEHOLDERS};
+pub(crate) use load::{locate_all, parse};
 pub use model::*;
 pub use problem::{Kind, Problem, ProblemKind};
 

@@ -11,6 +11,9 @@
 //! - `care-pack examples [FILE]` prints the examples with their folds, to
 //!   compare other models on the same split.
 //!
+//! - `care-pack scenario FILE…` checks training scenarios against the pack
+//!   (`--pack FILE`, the demo pack if not given), problems as `check` prints
+//!   them.
 //! - `care-pack sync-seed` prints, as one JSON array, the reference
 //!   documents a sync server's team database is seeded with: the demo data
 //!   set (made as the app makes it, leading up to `--now`) and the demo pack.
@@ -82,6 +85,15 @@ enum Command {
         #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
         threshold: f32,
     },
+    /// Check training scenarios against a pack; exits non-zero if any has
+    /// a problem.
+    Scenario {
+        /// Scenario files (TOML).
+        files: Vec<String>,
+        /// The pack they train on (TOML); the demo pack if not given.
+        #[arg(long)]
+        pack: Option<String>,
+    },
     /// Print the reference documents (demo customers, shared data, the demo
     /// pack) a sync server is seeded with, as a JSON array.
     SyncSeed {
@@ -122,6 +134,9 @@ fn main() -> ExitCode {
     match cli.command {
         Command::SyncSeed { now, customers } => sync_seed(now.as_deref(), customers),
         Command::Check { files } => check(&files, lang),
+        Command::Scenario { files, pack } => {
+            with_pack(pack.as_deref(), lang, |p| check_scenarios(&files, p, lang))
+        }
         Command::Classify {
             file,
             top,
@@ -203,6 +218,32 @@ fn sync_seed(now: Option<&str>, customers: Option<usize>) -> ExitCode {
             eprintln!("{e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Prints each scenario's problems (or that it is fine); exits the
+/// process non-zero if any has one.
+fn check_scenarios(files: &[String], pack: &Pack, lang: Lang) {
+    let mut failed = false;
+    for file in files {
+        let result = std::fs::read_to_string(file)
+            .map_err(|e| vec![format!("{file}: {e}")])
+            .and_then(|source| {
+                care_core::sim::load(file, &source, pack)
+                    .map_err(|problems| problems.iter().map(|p| p.render(lang)).collect())
+            });
+        match result {
+            Ok(s) => println!("{file}: ok ({} answers, {:?})", s.answers.len(), s.level),
+            Err(lines) => {
+                failed = true;
+                for l in lines {
+                    println!("{l}");
+                }
+            }
+        }
+    }
+    if failed {
+        std::process::exit(1);
     }
 }
 

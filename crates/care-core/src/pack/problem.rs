@@ -35,6 +35,8 @@ pub enum Kind {
     Commitment,
     QuickAnswer,
     Choice,
+    /// A training scenario's answer.
+    Answer,
 }
 
 impl Kind {
@@ -71,6 +73,8 @@ impl Kind {
             (QuickAnswer, Lang::En) => "quick answer",
             (Choice, Lang::ZhCn) => "选项",
             (Choice, Lang::En) => "choice",
+            (Answer, Lang::ZhCn) => "回答",
+            (Answer, Lang::En) => "answer",
         }
     }
 }
@@ -149,6 +153,18 @@ pub enum ProblemKind {
         value: String,
     },
     Empty,
+    /// A list that needs at least one entry is empty.
+    EmptyList,
+    /// Exactly one of two fields must be given.
+    OneOf {
+        a: String,
+        b: String,
+    },
+    /// A training scenario of another format version.
+    ScenarioSchema {
+        found: u32,
+        supported: u32,
+    },
 }
 
 impl ProblemKind {
@@ -217,6 +233,16 @@ impl ProblemKind {
             BadOffset { value } => format!("\"{value}\" is not a UTC offset such as +08:00"),
             Empty if zh => "文件是空的".into(),
             Empty => "the file is empty".into(),
+            EmptyList if zh => "至少需要一项".into(),
+            EmptyList => "at least one entry is needed".into(),
+            OneOf { a, b } if zh => format!("{a} 和 {b} 必须填写且只填写其中一个"),
+            OneOf { a, b } => format!("give exactly one of {a} and {b}"),
+            ScenarioSchema { found, supported } if zh => {
+                format!("培训场景格式版本为 {found}，本应用只支持版本 {supported}")
+            }
+            ScenarioSchema { found, supported } => {
+                format!("the scenario is schema {found}; this app reads schema {supported}")
+            }
         }
     }
 }
