@@ -55,6 +55,10 @@ fn an_unknown_prompt_fact_cause_or_method_is_named_and_located() {
 
     let p = broken(r#"facts = { bill_month"#, r#"facts = { bill_monht"#);
     assert_eq!(p[0].field, "answers[0].facts.bill_monht");
+    // A value the fact cannot hold could never be captured.
+    let p = broken(r#"bill_month = "2026-11""#, r#"bill_month = "November""#);
+    assert_eq!(p[0].field, "answers[0].facts.bill_month");
+    assert!(matches!(&p[0].kind, ProblemKind::BadValue { value, .. } if value == "November"));
     let p = broken(r#"cause = "data_overage""#, r#"cause = "data_overdose""#);
     assert_eq!(p[0].field, "truth.cause");
     let p = broken(r#"method = "id_digits""#, r#"method = "retina""#);
@@ -205,4 +209,293 @@ fn jargon_and_unplaceable_questions_cost_patience_empathy_gives_it_back_and_at_z
         Reply::GaveUp,
         "a customer who left answers nothing"
     );
+}
+
+mod scoring {
+    use super::{pack, scenario};
+    use care_core::case::{Event, EventBody, FactSource};
+    use care_core::facts::FactValue;
+    use care_core::pack::Pack;
+    use care_core::sim::{score, Conversation, Finding, Moment, Question, Rule, Scenario, Score};
+    use care_core::{CaseId, Channel, DeviceId, EventId, IdSource, Lang};
+    use time::macros::datetime;
+    use time::Duration;
+
+    /// A training case of these events, one minute apart.
+    fn case(bodies: Vec<EventBody>) -> Vec<Event> {
+        let mut ids = IdSource::new();
+        let start = datetime!(2026-11-30 09:00 UTC);
+        let device = DeviceId::from_uuid(ids.next(1, 1));
+        let case = CaseId::from_uuid(ids.next(2, 2));
+        bodies
+            .into_iter()
+            .enumerate()
+            .map(|(n, body)| Event {
+                id: EventId::from_uuid(ids.next(10 + n as u64, 10 + n as u128)),
+                case,
+                device,
+                at: start + Duration::minutes(n as i64),
+                body,
+            })
+            .collect()
+    }
+
+    fn fact(pack: &Pack, id: &str, value: &str) -> EventBody {
+        let f = pack.facts.iter().find(|f| f.id == id).expect("a pack fact");
+        EventBody::FactCaptured {
+            fact: id.into(),
+            value: FactValue::parse(f, value).expect("a valid value"),
+            source: FactSource::Answer,
+        }
+    }
+
+    fn verified(passed: bool) -> EventBody {
+        EventBody::VerificationAttempted {
+            method: "id_digits".into(),
+            passed,
+            prev: String::new(),
+        }
+    }
+
+    fn reveal() -> EventBody {
+        EventBody::DataRevealed {
+            what: "bills".into(),
+            prev: String::new(),
+        }
+    }
+
+    /// Everything right, in order.
+    fn perfect(pack: &Pack) -> Vec<EventBody> {
+        vec![
+            EventBody::CaseOpened {
+                channel: Channel::Hotline,
+                customer: None,
+            },
+            EventBody::PromptAsked {
+                prompt: "empathy_bill_shock".into(),
+            },
+            fact(pack, "bill_month", "2026-11"),
+            fact(pack, "disputed_amount", "120"),
+            verified(true),
+            reveal(),
+            EventBody::CauseConfirmed {
+                cause: "data_overage".into(),
+                suggested: Some("data_overage".into()),
+            },
+            EventBody::SolutionChosen {
+                solution: "overage_explain_and_alert".into(),
+                escalated_to: None,
+            },
+            EventBody::CommitmentMade {
+                solution: "overage_explain_and_alert".into(),
+                text: "两个工作日内回电".into(),
+                lang: Lang::ZhCn,
+                deadline: datetime!(2026-12-02 18:00 UTC),
+                contact: "13800000000".into(),
+                tasks: Vec::new(),
+            },
+        ]
+    }
+
+    fn scored(
+        s: &Scenario,
+        pack: &Pack,
+        bodies: Vec<EventBody>,
+        questions: &[Question],
+    ) -> (Score, Vec<Event>) {
+        let events = case(bodies);
+        let mut talk = Conversation::new(s, pack, Lang::ZhCn);
+        for q in questions {
+            talk.ask(q.clone());
+        }
+        (score(s, pack, &events, talk.turns()), events)
+    }
+
+    fn item(score: &Score, rule: Rule) -> &care_core::sim::Item {
+        score
+            .items
+            .iter()
+            .find(|i| i.rule == rule)
+            .expect("the rule is scored")
+    }
+
+    #[test]
+    fn a_perfect_session_gets_full_marks_and_nothing_to_practise() {
+        let (s, p) = (scenario(), pack());
+        let (score, _) = scored(
+            &s,
+            &p,
+            perfect(&p),
+            &[Question::Prompt("ask_which_bill".into())],
+        );
+        assert_eq!(score.fatal, None);
+        assert_eq!(score.earned, score.max, "{score:#?}");
+        assert_eq!(score.max, s.rubric.total());
+        assert!(score.practise.is_empty());
+    }
+
+    #[test]
+    fn revealing_the_bill_before_verifying_is_fatal_and_points_at_the_reveal() {
+        let (s, p) = (scenario(), pack());
+        let mut bodies = perfect(&p);
+        // The reveal moved before the verification.
+        bodies.swap(4, 5);
+        let (score, events) = scored(&s, &p, bodies, &[]);
+        assert_eq!(score.earned, 0);
+        assert_eq!(score.fatal, Some(Moment::Event(events[4].id)));
+        let v = item(&score, Rule::Verification);
+        assert_eq!(v.finding, Finding::RevealedTooEarly);
+        assert_eq!(v.moment, Some(Moment::Event(events[4].id)));
+        assert_eq!(score.practise[0], Rule::Verification);
+    }
+
+    #[test]
+    fn an_impostor_must_not_pass_nor_see_anything() {
+        let p = pack();
+        let mut s = scenario();
+        s.truth.impostor = true;
+        let opened = EventBody::CaseOpened {
+            channel: Channel::Hotline,
+            customer: None,
+        };
+        // Refused at verification, nothing shown: full marks for it.
+        let (score, _) = scored(
+            &s,
+            &p,
+            vec![opened.clone(), verified(false), verified(false)],
+            &[],
+        );
+        assert_eq!(
+            item(&score, Rule::Verification).earned,
+            s.rubric.verification
+        );
+        assert_eq!(score.fatal, None);
+        // Passed (a lax check): no points.
+        let (score, events) = scored(&s, &p, vec![opened.clone(), verified(true)], &[]);
+        let v = item(&score, Rule::Verification);
+        assert_eq!((v.earned, &v.finding), (0, &Finding::ImpostorPassed));
+        assert_eq!(v.moment, Some(Moment::Event(events[1].id)));
+        // Anything revealed to them is fatal, even after a "pass".
+        let (score, events) = scored(&s, &p, vec![opened, verified(true), reveal()], &[]);
+        assert_eq!(score.fatal, Some(Moment::Event(events[2].id)));
+        assert_eq!(score.earned, 0);
+    }
+
+    #[test]
+    fn repeated_questions_and_jargon_lose_points_at_their_turns() {
+        let (s, p) = (scenario(), pack());
+        let (score, _) = scored(
+            &s,
+            &p,
+            perfect(&p),
+            &[
+                Question::Prompt("ask_which_bill".into()),
+                Question::Free("请问您的 APN 是什么".into()),
+                Question::Prompt("ask_which_bill".into()),
+            ],
+        );
+        let r = item(&score, Rule::NoRepeats);
+        assert_eq!(r.finding, Finding::Repeats { count: 1 });
+        assert_eq!(r.moment, Some(Moment::Turn(2)));
+        assert!(r.earned < r.max);
+        let j = item(&score, Rule::Jargon);
+        assert_eq!(j.earned, 0);
+        assert_eq!(
+            j.finding,
+            Finding::Jargon {
+                words: vec!["APN".into()]
+            }
+        );
+        assert_eq!(j.moment, Some(Moment::Turn(1)));
+        assert_eq!(score.earned, score.max - r.max + r.earned - j.max);
+    }
+
+    #[test]
+    fn facts_count_only_when_captured_right_and_not_withdrawn() {
+        let (s, p) = (scenario(), pack());
+        let mut bodies = perfect(&p);
+        bodies[3] = fact(&p, "disputed_amount", "60");
+        let (score, _) = scored(&s, &p, bodies.clone(), &[]);
+        let f = item(&score, Rule::Facts);
+        assert_eq!(
+            f.finding,
+            Finding::Facts {
+                captured: 1,
+                expected: 2,
+                missed: vec!["disputed_amount".into()]
+            }
+        );
+        assert_eq!(f.earned, s.rubric.facts / 2);
+        bodies[3] = EventBody::FactCleared {
+            fact: "bill_month".into(),
+        };
+        let (score, _) = scored(&s, &p, bodies, &[]);
+        assert_eq!(item(&score, Rule::Facts).earned, 0);
+    }
+
+    #[test]
+    fn the_wrong_cause_or_solution_and_a_missing_commitment_or_escalation_cost_their_points() {
+        let p = pack();
+        let mut s = scenario();
+        let mut bodies = perfect(&p);
+        bodies[6] = EventBody::CauseConfirmed {
+            cause: "billing_error".into(),
+            suggested: None,
+        };
+        bodies[7] = EventBody::SolutionChosen {
+            solution: "vas_cancel_and_refund".into(),
+            escalated_to: None,
+        };
+        bodies.pop();
+        let (score, _) = scored(&s, &p, bodies, &[]);
+        assert_eq!(
+            item(&score, Rule::Cause).finding,
+            Finding::WrongCause {
+                chosen: Some("billing_error".into())
+            }
+        );
+        assert_eq!(item(&score, Rule::Solution).earned, 0);
+        assert_eq!(
+            item(&score, Rule::Commitment).finding,
+            Finding::NoCommitment
+        );
+
+        s.truth.must.push(care_core::sim::MustDo::Escalate);
+        let (score, _) = scored(&s, &p, perfect(&p), &[]);
+        let sol = item(&score, Rule::Solution);
+        assert_eq!(sol.finding, Finding::NotEscalated);
+        assert!(sol.earned < sol.max);
+    }
+
+    #[test]
+    fn empathy_counts_from_the_case_or_the_conversation_and_time_is_weighed_when_asked() {
+        let p = pack();
+        let mut s = scenario();
+        let mut bodies = perfect(&p);
+        bodies.remove(1);
+        let (score, _) = scored(&s, &p, bodies.clone(), &[]);
+        assert_eq!(item(&score, Rule::Empathy).finding, Finding::NoEmpathy);
+        let (score, _) = scored(
+            &s,
+            &p,
+            bodies.clone(),
+            &[Question::Prompt("empathy_bill_shock".into())],
+        );
+        assert_eq!(item(&score, Rule::Empathy).moment, Some(Moment::Turn(0)));
+
+        s.rubric.time = 10;
+        s.rubric.target_minutes = 4;
+        // Seven minutes from the first event to the last: 3 over a 4-minute
+        // target, a quarter of the way to nothing left.
+        let (score, _) = scored(&s, &p, bodies, &[]);
+        let t = item(&score, Rule::Time);
+        assert_eq!(
+            t.finding,
+            Finding::Time {
+                minutes: 7,
+                target: 4
+            }
+        );
+        assert_eq!(t.earned, 2);
+    }
 }

@@ -160,6 +160,11 @@ pub enum ProblemKind {
         a: String,
         b: String,
     },
+    /// A value its field cannot hold.
+    BadValue {
+        value: String,
+        detail: String,
+    },
     /// A training scenario of another format version.
     ScenarioSchema {
         found: u32,
@@ -233,6 +238,8 @@ impl ProblemKind {
             BadOffset { value } => format!("\"{value}\" is not a UTC offset such as +08:00"),
             Empty if zh => "文件是空的".into(),
             Empty => "the file is empty".into(),
+            BadValue { value, detail } if zh => format!("取值“{value}”不适用：{detail}"),
+            BadValue { value, detail } => format!("the value \"{value}\" does not fit: {detail}"),
             EmptyList if zh => "至少需要一项".into(),
             EmptyList => "at least one entry is needed".into(),
             OneOf { a, b } if zh => format!("{a} 和 {b} 必须填写且只填写其中一个"),

@@ -3,6 +3,7 @@
 //! (the same problems, in the same form, as the pack's).
 
 use super::model::*;
+use crate::facts::FactValue;
 use crate::pack::{locate_all, parse, Path};
 use crate::pack::{Kind, Pack, Problem, ProblemKind};
 use crate::text::Text;
@@ -126,7 +127,6 @@ impl Check<'_> {
         }
 
         let mut answer_ids = BTreeSet::new();
-        let facts: BTreeSet<&str> = pack.facts.iter().map(|f| f.id.as_str()).collect();
         for (i, a) in s.answers.iter().enumerate() {
             let path = Path::root("answers").at(i);
             if !valid_id(&a.id) {
@@ -165,9 +165,23 @@ impl Check<'_> {
                 None => {}
             }
             self.variants(path.key("say"), &a.say);
-            for fact in a.facts.keys() {
-                let known = facts.contains(fact.as_str());
-                self.known(path.key("facts").key(fact), Kind::Fact, fact, known);
+            for (fact, value) in &a.facts {
+                match pack.facts.iter().find(|f| &f.id == fact) {
+                    None => self.known(path.key("facts").key(fact), Kind::Fact, fact, false),
+                    // The value is what a trainee must capture: it must be
+                    // one the fact can hold.
+                    Some(f) => {
+                        if let Err(e) = FactValue::parse(f, value) {
+                            self.problem(
+                                path.key("facts").key(fact),
+                                ProblemKind::BadValue {
+                                    value: value.clone(),
+                                    detail: e.to_string(),
+                                },
+                            );
+                        }
+                    }
+                }
             }
         }
         if s.answers.is_empty() {
