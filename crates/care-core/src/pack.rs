@@ -6,8 +6,8 @@ mod load;
 mod model;
 mod problem;
 
+pub(crate) use load::{empty_texts, locate_all, parse};
 pub use load::{load, placeholders, Path, COMMITMENT_PLACEHOLDERS, QUICK_ANSWER_PLACEHOLDERS};
-pub(crate) use load::{locate_all, parse};
 pub use model::*;
 pub use problem::{Kind, Problem, ProblemKind};
 

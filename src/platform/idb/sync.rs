@@ -111,16 +111,7 @@ impl IdbStore {
     /// The ids of the events waiting to be sent, oldest first (event ids
     /// are time-ordered).
     pub async fn outbox_ids(&self) -> Result<Vec<String>, StoreError> {
-        let tx = self.db.transaction(OUTBOX).build().map_err(read_error)?;
-        let os = tx.object_store(OUTBOX).map_err(read_error)?;
-        let markers: Vec<Marker> = os
-            .get_all()
-            .serde()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?
-            .collect::<Result<_, _>>()
-            .map_err(|e| StoreError::Damaged(e.to_string()))?;
+        let markers: Vec<Marker> = self.read_all(OUTBOX).await?;
         let mut ids: Vec<String> = markers.into_iter().map(|m| m.id).collect();
         ids.sort();
         Ok(ids)

@@ -133,6 +133,15 @@ pub(crate) fn locate_all(
     problems
 }
 
+/// A bilingual text's missing languages, as problems at `path`.
+pub(crate) fn empty_texts(path: &Path, text: &Text) -> Vec<(Path, ProblemKind)> {
+    [("zh-CN", &text.zh_cn), ("en", &text.en)]
+        .into_iter()
+        .filter(|(_, t)| t.trim().is_empty())
+        .map(|(lang, _)| (path.key(lang), ProblemKind::EmptyText { lang: lang.into() }))
+        .collect()
+}
+
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or("").trim().to_owned()
 }
@@ -299,17 +308,7 @@ impl Checker {
     }
 
     fn text(&mut self, path: Path, text: &Text) {
-        if text.zh_cn.trim().is_empty() {
-            self.problem(
-                path.key("zh-CN"),
-                ProblemKind::EmptyText {
-                    lang: "zh-CN".into(),
-                },
-            );
-        }
-        if text.en.trim().is_empty() {
-            self.problem(path.key("en"), ProblemKind::EmptyText { lang: "en".into() });
-        }
+        self.found.extend(empty_texts(&path, text));
     }
 
     /// Registers the ids of one kind, reporting bad and repeated ones.

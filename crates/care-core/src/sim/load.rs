@@ -4,7 +4,7 @@
 
 use super::model::*;
 use crate::facts::FactValue;
-use crate::pack::{locate_all, parse, Path};
+use crate::pack::{empty_texts, locate_all, parse, Path};
 use crate::pack::{Kind, Pack, Problem, ProblemKind};
 use crate::text::Text;
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,17 +49,7 @@ impl Check<'_> {
     }
 
     fn text(&mut self, path: Path, text: &Text) {
-        if text.zh_cn.trim().is_empty() {
-            self.problem(
-                path.key("zh-CN"),
-                ProblemKind::EmptyText {
-                    lang: "zh-CN".into(),
-                },
-            );
-        }
-        if text.en.trim().is_empty() {
-            self.problem(path.key("en"), ProblemKind::EmptyText { lang: "en".into() });
-        }
+        self.found.extend(empty_texts(&path, text));
     }
 
     /// A list of variants: at least one, each in both languages.
