@@ -13,4 +13,5 @@ pub mod reconstruct;
 pub mod resolve;
 pub mod settings;
 pub mod shell;
+pub mod training;
 pub mod verify;

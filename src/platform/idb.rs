@@ -44,7 +44,9 @@ use thiserror::Error;
 pub const DB_VERSION: u32 = 5;
 
 mod sync;
+mod training;
 pub use sync::{PulledCase, ReferenceOrigin, ReferenceSet, SyncAccount};
+pub use training::ImportedScenario;
 
 /// The database the app uses; tests open their own names.
 pub const DB_NAME: &str = "care-assist";

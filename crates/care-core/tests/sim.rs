@@ -58,6 +58,14 @@ fn every_scenario_of_the_library_loads_and_the_library_covers_what_trainers_need
         }
     }
     assert!(loaded.len() >= 12, "{} scenarios", loaded.len());
+    // The library the app embeds is the whole folder.
+    let (embedded, problems) = sim::library(&pack);
+    assert!(problems.is_empty());
+    assert_eq!(
+        embedded.len(),
+        loaded.len(),
+        "a scenario file is not in sim::LIBRARY"
+    );
     let intents: std::collections::BTreeSet<_> =
         loaded.iter().map(|s| s.truth.intent.as_str()).collect();
     assert!(intents.len() >= 10, "{intents:?}");
