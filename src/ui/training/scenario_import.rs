@@ -4,20 +4,9 @@ use crate::contexts::store::use_db;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::platform::idb::ImportedScenario;
-use crate::ui::pack::problem_list::ProblemList;
-use care_core::pack::Problem;
+use crate::ui::pack::import_result::{file_text, picked_file, ImportResult, ImportState};
 use care_core::sim;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-
-enum ImportState {
-    Idle,
-    Checking,
-    Done(String),
-    Refused(String, Vec<Problem>),
-    Failed(Msg),
-}
 
 /// A trainer imports a scenario file: checked against the pack in force
 /// first; a broken file is listed problem by problem and the library
@@ -31,16 +20,9 @@ pub fn ScenarioImport(imported: RwSignal<Option<Vec<ImportedScenario>>>) -> impl
     let state = RwSignal::new(ImportState::Idle);
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         let Some(k) = knowledge.current.get_untracked() else {
             return;
         };
@@ -48,11 +30,7 @@ pub fn ScenarioImport(imported: RwSignal<Option<Vec<ImportedScenario>>>) -> impl
         let name = file.name();
         let store = db.get();
         leptos::task::spawn_local(async move {
-            let Some(source): Option<String> = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-            else {
+            let Some(source) = file_text(&file).await else {
                 state.set(ImportState::Failed(Msg::ImportUnreadable));
                 return;
             };
@@ -95,27 +73,7 @@ pub fn ScenarioImport(imported: RwSignal<Option<Vec<ImportedScenario>>>) -> impl
                 <span>{move || i18n.t(Msg::ScenarioImportButton)}</span>
                 <input type="file" accept=".toml,text/plain" on:change=on_file/>
             </label>
-            {move || state.with(|s| match s {
-                ImportState::Idle => ().into_any(),
-                ImportState::Checking => view! { <p role="status">{move || i18n.t(Msg::ImportChecking)}</p> }.into_any(),
-                ImportState::Done(file) => {
-                    let file = file.clone();
-                    view! { <p role="status" class="saved">{move || i18n.fill(Msg::ScenarioImportDone, &[("file", &file)])}</p> }.into_any()
-                }
-                ImportState::Failed(m) => {
-                    let m = *m;
-                    view! { <p role="alert" class="error">{move || i18n.t(m)}</p> }.into_any()
-                }
-                ImportState::Refused(file, problems) => {
-                    let (file, n) = (file.clone(), problems.len().to_string());
-                    view! {
-                        <div role="alert" class="import-refused">
-                            <p class="error">{move || i18n.fill(Msg::ScenarioImportRefused, &[("file", &file), ("n", &n)])}</p>
-                            <ProblemList problems=problems.clone()/>
-                        </div>
-                    }.into_any()
-                }
-            })}
+            <ImportResult state=state done=Msg::ScenarioImportDone refused=Msg::ScenarioImportRefused/>
         </section>
     }
 }
