@@ -216,57 +216,27 @@ pub fn score(scenario: &Scenario, pack: &Pack, events: &[Event], turns: &[Turn])
     };
     let needs_verification =
         scenario.truth.impostor || scenario.truth.must.contains(&MustDo::Verify);
-    if let Some(r) = reveal_too_early {
-        fatal = Some(Moment::Event(r.id));
-        item(
-            Rule::Verification,
-            w.verification,
-            0,
-            Finding::RevealedTooEarly,
-            at(r),
-        );
-    } else if scenario.truth.impostor {
-        match passed {
-            Some(p) => item(
-                Rule::Verification,
-                w.verification,
-                0,
-                Finding::ImpostorPassed,
-                at(p),
-            ),
-            None => item(
-                Rule::Verification,
-                w.verification,
-                w.verification,
-                Finding::VerifiedFirst,
-                None,
-            ),
+    // Full points or none, with what was found and where.
+    let (full, finding, moment) = match (reveal_too_early, passed) {
+        (Some(r), _) => {
+            fatal = Some(Moment::Event(r.id));
+            (false, Finding::RevealedTooEarly, at(r))
         }
-    } else {
-        match passed {
-            Some(p) => item(
-                Rule::Verification,
-                w.verification,
-                w.verification,
-                Finding::VerifiedFirst,
-                at(p),
-            ),
-            None if needs_verification => item(
-                Rule::Verification,
-                w.verification,
-                0,
-                Finding::NotVerified,
-                None,
-            ),
-            None => item(
-                Rule::Verification,
-                w.verification,
-                w.verification,
-                Finding::VerifiedFirst,
-                None,
-            ),
+        (None, Some(p)) if scenario.truth.impostor => (false, Finding::ImpostorPassed, at(p)),
+        (None, Some(p)) => (true, Finding::VerifiedFirst, at(p)),
+        (None, None) if needs_verification && !scenario.truth.impostor => {
+            (false, Finding::NotVerified, None)
         }
-    }
+        // An impostor refused, or a case that needs no verification.
+        (None, None) => (true, Finding::VerifiedFirst, None),
+    };
+    item(
+        Rule::Verification,
+        w.verification,
+        if full { w.verification } else { 0 },
+        finding,
+        moment,
+    );
 
     // The cause: the latest one confirmed.
     let cause = events.iter().rev().find_map(|e| match &e.body {
