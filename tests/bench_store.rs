@@ -208,6 +208,7 @@ fn workload() -> Vec<Event> {
             EventBody::CaseOpened {
                 channel: Channel::Hotline,
                 customer: Some(CustomerId::new("C-1004")),
+                training: None,
             },
             EventBody::NoteAdded { text: NOTE.into() },
         ];

@@ -137,6 +137,7 @@ fn workload() -> Vec<(Vec<Event>, CaseSummary)> {
             EventBody::CaseOpened {
                 channel: Channel::Hotline,
                 customer: Some(CustomerId::new("C-1004")),
+                training: None,
             }
         } else {
             EventBody::NoteAdded {

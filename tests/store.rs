@@ -133,6 +133,7 @@ async fn opening_a_version_1_database_upgrades_it_and_keeps_its_cases() {
             EventBody::CaseOpened {
                 channel: Channel::Store,
                 customer: Some(CustomerId::new("C-1004")),
+                training: None,
             },
         ),
         mk(
@@ -391,6 +392,7 @@ async fn a_version_4_database_in_clear_is_sealed_at_the_first_unlock() {
         body: EventBody::CaseOpened {
             channel: Channel::Hotline,
             customer: None,
+            training: None,
         },
     };
     // Version 4 wrote events and summaries in clear.
@@ -545,6 +547,7 @@ async fn opening_a_version_4_database_keeps_its_cases_and_adds_search_and_outbox
             body: EventBody::CaseOpened {
                 channel: Channel::Store,
                 customer: Some(CustomerId::new("C-0042")),
+                training: None,
             },
         },
         Event {
@@ -652,6 +655,7 @@ async fn imported_cases_are_written_whole_and_kept_out_of_the_outbox_unless_outg
                 body: EventBody::CaseOpened {
                     channel: Channel::App,
                     customer: None,
+                    training: None,
                 },
             },
             Event {
@@ -725,6 +729,7 @@ fn case_with_notes(seed: u128, notes: usize) -> Vec<Event> {
         body: EventBody::CaseOpened {
             channel: Channel::Store,
             customer: None,
+            training: None,
         },
     }];
     for n in 0..notes {

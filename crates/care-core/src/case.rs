@@ -11,7 +11,7 @@ mod stage;
 
 pub use event::{
     Channel, Event, EventBody, FactSource, FeedbackVia, NoteError, Suggestion, TaskPlan,
-    NOTE_MAX_CHARS,
+    TrainingRef, NOTE_MAX_CHARS,
 };
 pub use fold::{
     Attempt, CapturedFact, CaseLog, CaseState, CaseSummary, ChosenSolution, CommitmentRecord,

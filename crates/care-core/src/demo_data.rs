@@ -82,6 +82,18 @@ impl DemoData {
             .and_then(|i| self.customers.get(i))
     }
 
+    /// This data with one more customer (a training scenario's own), who
+    /// has no records; a customer with the same id is replaced.
+    pub fn with_customer(&self, customer: Customer) -> DemoData {
+        let mut data = self.clone();
+        data.records.entry(customer.id.clone()).or_default();
+        match data.customers.binary_search_by(|c| c.id.cmp(&customer.id)) {
+            Ok(i) => data.customers[i] = customer,
+            Err(i) => data.customers.insert(i, customer),
+        }
+        data
+    }
+
     pub fn records(&self, id: &CustomerId) -> Option<&CustomerRecords> {
         self.records.get(id)
     }

@@ -157,6 +157,12 @@ impl SearchIndex {
         self.entries.values().map(|e| &e.summary)
     }
 
+    /// The training sessions indexed (which searches leave out), in case
+    /// id order.
+    pub fn training(&self) -> impl Iterator<Item = &CaseSummary> {
+        self.summaries().filter(|s| s.training.is_some())
+    }
+
     /// Indexes a case summary with its customer as the reference data has
     /// them. A summary older than the one indexed (an earlier event of the
     /// same case) is ignored.
@@ -213,6 +219,10 @@ impl SearchIndex {
 }
 
 fn filters_pass(s: &CaseSummary, q: &Query, offset: UtcOffset) -> bool {
+    // Practice is not work: training sessions never show in the archive.
+    if s.training.is_some() {
+        return false;
+    }
     if q.intent
         .as_ref()
         .is_some_and(|i| s.intent.as_ref() != Some(i))

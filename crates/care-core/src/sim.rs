@@ -3,15 +3,19 @@
 //! located problems), the customer's side of the conversation, and the
 //! rubric that scores a session against the scenario's hidden truth.
 
+mod cohort;
 mod converse;
 mod load;
 mod model;
+mod path;
 mod score;
 
+pub use cohort::*;
 pub use converse::{Conversation, Question, Reply, Turn, MATCH_THRESHOLD};
 pub use load::load;
 pub use model::*;
-pub use score::{score, Finding, Item, Moment, Rule, Score};
+pub use path::{expected_path, PathStep, Step};
+pub use score::{score, score_case, turns_of, Finding, Item, Moment, Rule, Score};
 
 /// The scenario library built into the app: `(file, source)`, by file name.
 pub const LIBRARY: &[(&str, &str)] = &[

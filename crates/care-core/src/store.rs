@@ -166,6 +166,7 @@ pub mod conformance {
                 EventBody::CaseOpened {
                     channel: Channel::Store,
                     customer: Some(CustomerId::new(customer)),
+                    training: None,
                 },
             );
             (case, e)

@@ -42,6 +42,7 @@ fn log() -> impl Strategy<Value = Vec<Event>> {
                 body: EventBody::CaseOpened {
                     channel: Channel::Hotline,
                     customer: Some(CustomerId::new("C-1")),
+                    training: None,
                 },
             }];
             let mut ms = base;

@@ -167,6 +167,7 @@ impl Case {
         case.push(EventBody::CaseOpened {
             channel: Channel::Hotline,
             customer: None,
+            training: None,
         });
         case.push(EventBody::StatementTaken {
             text: statement.into(),

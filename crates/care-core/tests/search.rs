@@ -60,6 +60,7 @@ impl Cases {
         let open = EventBody::CaseOpened {
             channel: Channel::Hotline,
             customer: Some(CustomerId::new(customer)),
+            training: None,
         };
         for (i, body) in std::iter::once(open).chain(bodies).enumerate() {
             let ms = ms + i as u64 * 60_000;

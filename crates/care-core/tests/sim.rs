@@ -130,7 +130,7 @@ fn an_unknown_prompt_fact_cause_or_method_is_named_and_located() {
     let p = broken(r#"facts = { bill_month"#, r#"facts = { bill_monht"#);
     assert_eq!(p[0].field, "answers[0].facts.bill_monht");
     // A value the fact cannot hold could never be captured.
-    let p = broken(r#"bill_month = "2026-11""#, r#"bill_month = "November""#);
+    let p = broken(r#"bill_month = "2026-10""#, r#"bill_month = "November""#);
     assert_eq!(p[0].field, "answers[0].facts.bill_month");
     assert!(matches!(&p[0].kind, ProblemKind::BadValue { value, .. } if value == "November"));
     let p = broken(r#"cause = "data_overage""#, r#"cause = "data_overdose""#);
@@ -144,7 +144,7 @@ fn an_unknown_prompt_fact_cause_or_method_is_named_and_located() {
 
 #[test]
 fn a_customer_is_a_demo_one_or_an_inline_one_never_both_or_neither() {
-    let p = broken(r#"demo_customer = "C-20001""#, "");
+    let p = broken(r#"demo_customer = "C-20016""#, "");
     assert_eq!(p[0].field, "persona");
     assert!(matches!(p[0].kind, ProblemKind::OneOf { .. }));
     assert!(p[0].render(Lang::En).contains("demo_customer"));
@@ -196,7 +196,7 @@ fn an_impostor_needs_answers_to_fail_verification_with() {
     let source = EASY
         .replace("must = [", "impostor = true\nmust = [")
         .replace(
-            "[[verification]]\nmethod = \"id_digits\"\nanswer = \"163673\"\n",
+            "[[verification]]\nmethod = \"id_digits\"\nanswer = \"272899\"\n",
             "",
         );
     let p = sim::load("s.toml", &source, &pack()).expect_err("refused");
@@ -210,16 +210,16 @@ fn the_customer_answers_a_prompt_and_says_so_when_asked_twice() {
     let s = scenario();
     let pack = pack();
     let mut c = Conversation::new(&s, &pack, Lang::ZhCn);
-    assert!(c.opening().contains("一百八"));
+    assert!(c.opening().contains("两百"));
     let t = c.ask(Question::Prompt("ask_which_bill".into())).clone();
     assert_eq!(
         t.reply,
         Reply::Answer {
             answer: "which_bill".into(),
-            facts: [("bill_month".to_owned(), "2026-11".to_owned())].into()
+            facts: [("bill_month".to_owned(), "2026-10".to_owned())].into()
         }
     );
-    assert_eq!(t.said, "就是这个月，十一月的。");
+    assert_eq!(t.said, "就是这个月收到的，十月份的账单。");
     // The same thing in the trainee's own words is the same answer.
     let t = c
         .ask(Question::Free("您说的是几月份的话费呢".into()))
@@ -246,10 +246,10 @@ fn free_questions_are_matched_in_either_language() {
         t.reply,
         Reply::Answer {
             answer: "how_much".into(),
-            facts: [("disputed_amount".to_owned(), "120".to_owned())].into()
+            facts: [("disputed_amount".to_owned(), "140".to_owned())].into()
         }
     );
-    assert_eq!(t.said, "About 120 more.");
+    assert_eq!(t.said, "About 140 more.");
 }
 
 #[test]
@@ -290,7 +290,9 @@ mod scoring {
     use care_core::case::{Event, EventBody, FactSource};
     use care_core::facts::FactValue;
     use care_core::pack::Pack;
-    use care_core::sim::{score, Conversation, Finding, Moment, Question, Rule, Scenario, Score};
+    use care_core::sim::{
+        score, Conversation, Finding, Moment, Question, Reply, Rule, Scenario, Score,
+    };
     use care_core::{CaseId, Channel, DeviceId, EventId, IdSource, Lang};
     use time::macros::datetime;
     use time::Duration;
@@ -344,12 +346,13 @@ mod scoring {
             EventBody::CaseOpened {
                 channel: Channel::Hotline,
                 customer: None,
+                training: None,
             },
             EventBody::PromptAsked {
                 prompt: "empathy_bill_shock".into(),
             },
-            fact(pack, "bill_month", "2026-11"),
-            fact(pack, "disputed_amount", "120"),
+            fact(pack, "bill_month", "2026-10"),
+            fact(pack, "disputed_amount", "140"),
             verified(true),
             reveal(),
             EventBody::CauseConfirmed {
@@ -431,6 +434,7 @@ mod scoring {
         let opened = EventBody::CaseOpened {
             channel: Channel::Hotline,
             customer: None,
+            training: None,
         };
         // Refused at verification, nothing shown: full marks for it.
         let (score, _) = scored(
@@ -439,9 +443,10 @@ mod scoring {
             vec![opened.clone(), verified(false), verified(false)],
             &[],
         );
+        let v = item(&score, Rule::Verification);
         assert_eq!(
-            item(&score, Rule::Verification).earned,
-            s.rubric.verification
+            (v.earned, &v.finding),
+            (s.rubric.verification, &Finding::ImpostorRefused)
         );
         assert_eq!(score.fatal, None);
         // Passed (a lax check): no points.
@@ -571,5 +576,246 @@ mod scoring {
             }
         );
         assert_eq!(t.earned, 2);
+    }
+
+    fn training() -> EventBody {
+        EventBody::CaseOpened {
+            channel: Channel::Hotline,
+            customer: None,
+            training: Some(care_core::TrainingRef {
+                scenario: "bill-spike-easy".into(),
+                trainee: "p-1".into(),
+                lang: Lang::ZhCn,
+            }),
+        }
+    }
+
+    /// The conversation's turns as events of the case, after its opening.
+    fn with_turns(
+        s: &Scenario,
+        pack: &Pack,
+        mut bodies: Vec<EventBody>,
+        asked: &[Question],
+    ) -> Vec<EventBody> {
+        let mut talk = Conversation::new(s, pack, Lang::ZhCn);
+        let turns: Vec<EventBody> = asked
+            .iter()
+            .map(|q| EventBody::SimTurn {
+                turn: talk.ask(q.clone()).clone(),
+            })
+            .collect();
+        bodies.splice(1..1, turns);
+        bodies
+    }
+
+    #[test]
+    fn a_real_case_opens_with_the_json_it_always_had_and_a_training_case_says_what_it_is() {
+        let real = serde_json::to_value(EventBody::CaseOpened {
+            channel: Channel::Hotline,
+            customer: None,
+            training: None,
+        })
+        .expect("json");
+        // The sync revision hashes this JSON: no new key on old events.
+        assert_eq!(
+            real,
+            serde_json::json!({"kind": "case_opened", "channel": "hotline", "customer": null})
+        );
+        let old: EventBody = serde_json::from_value(real).expect("an event of before reads");
+        assert!(matches!(old, EventBody::CaseOpened { training: None, .. }));
+        let t = serde_json::to_value(training()).expect("json");
+        assert_eq!(t["training"]["scenario"], "bill-spike-easy");
+        assert_eq!(t["training"]["trainee"], "p-1");
+    }
+
+    #[test]
+    fn a_training_case_folds_with_its_conversation_and_its_summary_is_kept_out_of_search() {
+        let (s, p) = (scenario(), pack());
+        let mut bodies = with_turns(
+            &s,
+            &p,
+            vec![training()],
+            &[Question::Prompt("ask_which_bill".into())],
+        );
+        bodies.push(EventBody::CaseArchived);
+        // A turn after the close is kept (the customer's words stand).
+        bodies.push(EventBody::SimTurn {
+            turn: Conversation::new(&s, &p, Lang::ZhCn)
+                .ask(Question::Free("还有别的问题吗".into()))
+                .clone(),
+        });
+        let events = case(bodies);
+        let state = care_core::CaseState::fold(&events).expect("folds");
+        assert_eq!(
+            state.training.as_ref().map(|t| t.scenario.as_str()),
+            Some("bill-spike-easy")
+        );
+        assert_eq!(state.turns.len(), 2);
+        assert_eq!(state.turns[0].0, events[1].id);
+        assert!(state.ignored.is_empty(), "{:?}", state.ignored);
+        let summary = state.summary();
+        assert!(summary.training.is_some());
+
+        let mut index = care_core::search::SearchIndex::new();
+        index.upsert(summary, None);
+        let found = index.search(&care_core::search::Query::default(), 10);
+        assert_eq!(found.total, 0, "practice never shows in the archive");
+        assert_eq!(index.training().count(), 1);
+    }
+
+    #[test]
+    fn the_customer_gives_the_verification_answers_they_know_right_or_wrong() {
+        let (s, p) = (scenario(), pack());
+        let mut talk = Conversation::new(&s, &p, Lang::ZhCn);
+        let t = talk.ask(Question::Verify("id_digits".into())).clone();
+        assert_eq!(
+            t.reply,
+            Reply::Verification {
+                method: "id_digits".into(),
+                known: true
+            }
+        );
+        assert_eq!(t.said, "272899");
+        let t = talk
+            .ask(Question::Verify("service_password".into()))
+            .clone();
+        assert_eq!(
+            t.reply,
+            Reply::Verification {
+                method: "service_password".into(),
+                known: false
+            }
+        );
+        assert_eq!(
+            t.said, "啊？您是问什么？",
+            "what they say when they cannot answer"
+        );
+        assert_eq!(
+            t.patience_left, s.persona.patience,
+            "being asked to verify costs no patience"
+        );
+    }
+
+    #[test]
+    fn a_conversation_kept_as_questions_comes_back_exactly() {
+        let (s, p) = (scenario(), pack());
+        let asked = [
+            Question::Prompt("ask_which_bill".into()),
+            Question::Free("APN 是什么".into()),
+            Question::Prompt("ask_which_bill".into()),
+            Question::Verify("id_digits".into()),
+        ];
+        let mut live = Conversation::new(&s, &p, Lang::En);
+        for q in &asked {
+            live.ask(q.clone());
+        }
+        let again = Conversation::resume(&s, &p, Lang::En, asked.iter().cloned());
+        assert_eq!(again.turns(), live.turns());
+        assert_eq!(again.patience_left(), live.patience_left());
+    }
+
+    #[test]
+    fn scoring_a_case_alone_points_every_moment_at_an_event() {
+        let (s, p) = (scenario(), pack());
+        let asked = [
+            Question::Prompt("ask_which_bill".into()),
+            Question::Prompt("ask_which_bill".into()),
+        ];
+        let mut bodies = perfect(&p);
+        bodies[0] = training();
+        let events = case(with_turns(&s, &p, bodies, &asked));
+        let score = care_core::sim::score_case(&s, &p, &events);
+        let repeats = item(&score, Rule::NoRepeats);
+        assert!(repeats.earned < repeats.max);
+        // The second turn is the third event.
+        assert_eq!(repeats.moment, Some(Moment::Event(events[2].id)));
+        assert!(score
+            .items
+            .iter()
+            .all(|i| !matches!(i.moment, Some(Moment::Turn(_)))));
+    }
+
+    #[test]
+    fn the_expected_path_is_met_step_by_step_and_not_by_a_reveal_before_verifying() {
+        use care_core::sim::{expected_path, Step};
+        let (s, p) = (scenario(), pack());
+        let mut bodies = perfect(&p);
+        bodies.insert(
+            1,
+            EventBody::IntentConfirmed {
+                intent: "bill_dispute".into(),
+                overridden: false,
+            },
+        );
+        let events = case(bodies.clone());
+        let path = expected_path(&s, &p, &events);
+        let steps: Vec<&Step> = path.iter().map(|x| &x.step).collect();
+        assert_eq!(
+            steps,
+            vec![
+                &Step::Intent("bill_dispute".into()),
+                &Step::Fact("bill_month".into()),
+                &Step::Fact("disputed_amount".into()),
+                &Step::Empathy,
+                &Step::Verify,
+                &Step::Cause("data_overage".into()),
+                &Step::Solution(s.truth.solutions.clone()),
+                &Step::Commit,
+            ]
+        );
+        assert!(path.iter().all(|x| x.met.is_some()), "{path:#?}");
+        let verify = path
+            .iter()
+            .find(|x| x.step == Step::Verify)
+            .expect("a verify step");
+        assert_eq!(verify.met, Some(events[5].id));
+
+        // The reveal before the verification: the step is not met.
+        bodies.swap(5, 6);
+        let events = case(bodies);
+        let path = expected_path(&s, &p, &events);
+        let verify = path
+            .iter()
+            .find(|x| x.step == Step::Verify)
+            .expect("a verify step");
+        assert_eq!(verify.met, None);
+
+        // An impostor refused: the refusal is met at the last failed try.
+        let mut s = scenario();
+        s.truth.impostor = true;
+        let events = case(vec![training(), verified(false), verified(false)]);
+        let path = expected_path(&s, &p, &events);
+        let refuse = path
+            .iter()
+            .find(|x| x.step == Step::Refuse)
+            .expect("a refuse step");
+        assert_eq!(refuse.met, Some(events[2].id));
+        assert!(path.iter().all(|x| x.step != Step::Verify));
+    }
+
+    #[test]
+    fn an_inline_customer_joins_the_reference_data_under_an_id_of_its_own() {
+        let p = pack();
+        let source = include_str!("../../../public/scenarios/roaming-no-pack-medium.toml");
+        let s = care_core::sim::load("roaming-no-pack-medium.toml", source, &p).expect("loads");
+        let c = s.inline_customer().expect("an inline customer");
+        assert_eq!(c.id.as_str(), "T-roaming-no-pack-medium");
+        assert_eq!(s.customer_id(), Some(c.id.clone()));
+        let data = care_core::demo_data::generate(7, datetime!(2026-11-30 09:00 UTC));
+        let before = data.customers.len();
+        let with = data.with_customer(c.clone());
+        assert_eq!(with.customers.len(), before + 1);
+        assert_eq!(
+            with.customer(&c.id).map(|x| x.msisdn.as_str()),
+            Some(c.msisdn.as_str())
+        );
+        assert_eq!(with.lookup(&c.msisdn).first().map(|x| &x.id), Some(&c.id));
+        assert!(with.records(&c.id).is_some_and(|r| r.bills.is_empty()));
+        // Sorted still, so every other customer is found as before.
+        assert!(with.customers.windows(2).all(|w| w[0].id < w[1].id));
+        assert_eq!(
+            scenario().customer_id().map(|c| c.as_str().to_owned()),
+            Some("C-20016".into())
+        );
     }
 }

@@ -60,6 +60,7 @@ impl Device {
             EventBody::CaseOpened {
                 channel: Channel::Hotline,
                 customer: Some(CustomerId::new("C-1001")),
+                training: None,
             },
         )
     }
@@ -142,6 +143,7 @@ fn the_revision_depends_on_the_content_not_on_the_key_order() {
     changed.body = EventBody::CaseOpened {
         channel: Channel::Store,
         customer: Some(CustomerId::new("C-1001")),
+        training: None,
     };
     let (x, y) = (
         event_doc(&open).expect("doc"),

@@ -53,6 +53,7 @@ impl Case {
         case.push(EventBody::CaseOpened {
             channel,
             customer: None,
+            training: None,
         });
         case.push(EventBody::IntentConfirmed {
             intent: intent.into(),

@@ -39,6 +39,7 @@ pub fn NewCaseForm() -> impl IntoView {
             body: EventBody::CaseOpened {
                 channel: channel.get_untracked(),
                 customer: None,
+                training: None,
             },
         };
         let store = db.get();

@@ -88,6 +88,12 @@ pub enum EventBody {
     CaseOpened {
         channel: Channel,
         customer: Option<CustomerId>,
+        /// Set for a trainer-mode session: the case is practice, kept out
+        /// of real work's lists, metrics and exports. Absent (not `null`)
+        /// for real cases, so their events keep the JSON, and the sync
+        /// revisions, they had before trainer mode existed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        training: Option<TrainingRef>,
     },
     /// The agent moved the conversation to a stage.
     StageEntered { stage: Stage },
@@ -187,6 +193,23 @@ pub enum EventBody {
     CaseReopened { reason: String },
     /// The case is finished and goes to the archive.
     CaseArchived,
+
+    // ---- trainer mode
+    /// One exchange with the simulated customer of a training case: the
+    /// trainee's question and the customer's reply. Kept in the log so the
+    /// debrief replays the conversation and it syncs like any event.
+    SimTurn { turn: crate::sim::Turn },
+}
+
+/// What makes a case a training session.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TrainingRef {
+    /// The scenario's id.
+    pub scenario: String,
+    /// The person of the device's lock who practised.
+    pub trainee: String,
+    /// The language the simulated customer speaks.
+    pub lang: crate::text::Lang,
 }
 
 /// Where a captured fact came from.

@@ -1,6 +1,8 @@
 //! The fold from a case's events to its state.
 
-use super::event::{Channel, Event, EventBody, FactSource, FeedbackVia, Suggestion, TaskPlan};
+use super::event::{
+    Channel, Event, EventBody, FactSource, FeedbackVia, Suggestion, TaskPlan, TrainingRef,
+};
 use super::id::{CaseId, DeviceId, EventId};
 use super::stage::Stage;
 use crate::customer::CustomerId;
@@ -62,6 +64,11 @@ pub struct CaseState {
     pub opened_on: DeviceId,
     pub channel: Channel,
     pub customer: Option<CustomerId>,
+    /// Set for a training session.
+    pub training: Option<TrainingRef>,
+    /// A training session's conversation, in order, with the event of each
+    /// turn.
+    pub turns: Vec<(EventId, crate::sim::Turn)>,
     pub stage: Stage,
     /// The furthest stage reached so far.
     pub furthest: Stage,
@@ -237,6 +244,9 @@ pub struct CaseSummary {
     /// comments. Sealed with the rest of the summary.
     #[serde(default)]
     pub search_text: String,
+    /// Set for a training session, which real work's lists leave out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub training: Option<TrainingRef>,
 }
 
 impl CaseState {
@@ -298,6 +308,9 @@ impl CaseState {
                     answer: answer.clone(),
                 });
             }
+            // The conversation is the customer's side: it goes on whatever
+            // the stage, and a closed case keeps what was said.
+            EventBody::SimTurn { turn } => self.turns.push((event.id, turn.clone())),
             body => self.apply_flow(event, body),
         }
     }
@@ -461,7 +474,8 @@ impl CaseState {
             | EventBody::StatementTaken { .. }
             | EventBody::IntentsSuggested { .. }
             | EventBody::IntentConfirmed { .. }
-            | EventBody::QuickAnswerGiven { .. } => {}
+            | EventBody::QuickAnswerGiven { .. }
+            | EventBody::SimTurn { .. } => {}
         }
     }
 
@@ -485,6 +499,7 @@ impl CaseState {
             updated_at: self.updated_at,
             channel: self.channel,
             customer: self.customer.clone(),
+            training: self.training.clone(),
             stage: self.stage,
             note_count: self.notes.len(),
             event_count: self.event_count,
@@ -560,7 +575,12 @@ impl CaseLog {
     pub fn state(&self) -> Result<CaseState, FoldError> {
         let mut events = self.events.values();
         let first = events.next().ok_or(FoldError::Empty)?;
-        let EventBody::CaseOpened { channel, customer } = &first.body else {
+        let EventBody::CaseOpened {
+            channel,
+            customer,
+            training,
+        } = &first.body
+        else {
             return Err(FoldError::NotOpened(first.case));
         };
         let mut state = CaseState {
@@ -569,6 +589,8 @@ impl CaseLog {
             opened_on: first.device,
             channel: *channel,
             customer: customer.clone(),
+            training: training.clone(),
+            turns: Vec::new(),
             stage: Stage::Intake,
             furthest: Stage::Intake,
             visits: vec![StageVisit {
@@ -667,6 +689,7 @@ mod tests {
         log.push(EventBody::CaseOpened {
             channel: Channel::Hotline,
             customer: Some(CustomerId::new("C-1001")),
+            training: None,
         });
         log
     }
@@ -762,6 +785,7 @@ mod tests {
         log.push(EventBody::CaseOpened {
             channel: Channel::Store,
             customer: None,
+            training: None,
         });
         let s = CaseState::fold(&log.events).expect("folds");
         assert_eq!(s.channel, Channel::Hotline);

@@ -531,6 +531,7 @@ impl<'k, 'a> Gen<'k, 'a> {
         self.put(EventBody::CaseOpened {
             channel,
             customer: known.then(|| customer.id.clone()),
+            training: None,
         });
         if !known {
             self.say(EventBody::CustomerIdentified {

@@ -19,11 +19,14 @@ pub const MATCH_THRESHOLD: f32 = 0.35;
 
 /// What the trainee said.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Question {
     /// A listen-stage prompt of the pack, by id.
     Prompt(String),
     /// The trainee's own words.
     Free(String),
+    /// A verification question: the pack's method, by id.
+    Verify(String),
 }
 
 /// Why the customer said what they said.
@@ -39,6 +42,9 @@ pub enum Reply {
     Repeat { answer: String },
     /// The question used words the customer does not know.
     Jargon { words: Vec<String> },
+    /// The customer's answer to a verification question (what they know,
+    /// right or wrong); `known` is false when they cannot say.
+    Verification { method: String, known: bool },
     /// An empathy prompt: the customer calms a little.
     Calmer,
     /// A question the customer cannot place.
@@ -145,7 +151,7 @@ impl<'s> Conversation<'s> {
             Reply::Calmer => {
                 self.patience = (self.patience + 1).min(self.scenario.persona.patience);
             }
-            Reply::Answer { .. } | Reply::GaveUp => {}
+            Reply::Answer { .. } | Reply::Verification { .. } | Reply::GaveUp => {}
         }
         let reply = if self.patience == 0 && reply != Reply::GaveUp {
             Reply::GaveUp
@@ -163,8 +169,29 @@ impl<'s> Conversation<'s> {
         &self.turns[self.turns.len() - 1]
     }
 
+    /// The session so far, asked again: the customer is deterministic, so
+    /// a conversation kept as turns comes back exactly as it was.
+    pub fn resume(
+        scenario: &'s Scenario,
+        pack: &'s Pack,
+        lang: Lang,
+        asked: impl IntoIterator<Item = Question>,
+    ) -> Conversation<'s> {
+        let mut talk = Conversation::new(scenario, pack, lang);
+        for q in asked {
+            talk.ask(q);
+        }
+        talk
+    }
+
     fn reply_to(&mut self, question: &Question) -> Reply {
         let answer = match question {
+            Question::Verify(method) => {
+                return Reply::Verification {
+                    method: method.clone(),
+                    known: self.known_answer(method).is_some(),
+                }
+            }
             Question::Prompt(id) if self.empathy.contains(&id.as_str()) => return Reply::Calmer,
             Question::Prompt(id) => self.by_prompt.get(id.as_str()).copied(),
             Question::Free(text) => {
@@ -237,11 +264,24 @@ impl<'s> Conversation<'s> {
                 };
                 format!("{}{sep}{}", nth(&r.repeat, turn), again.unwrap_or_default())
             }
+            Reply::Verification { method, .. } => match self.known_answer(method) {
+                Some(a) => a.to_owned(),
+                None => nth(&r.unknown, turn),
+            },
             Reply::Jargon { .. } => nth(&r.jargon, turn),
             Reply::Calmer => nth(&r.empathy, turn),
             Reply::Unknown => nth(&r.unknown, turn),
             Reply::GaveUp => r.give_up.get(self.lang).to_owned(),
         }
+    }
+
+    /// What the customer answers when asked for `method`.
+    fn known_answer(&self, method: &str) -> Option<&str> {
+        self.scenario
+            .verification
+            .iter()
+            .find(|k| k.method == method)
+            .map(|k| k.answer.as_str())
     }
 
     fn answer(&self, id: &str) -> Option<&Answer> {

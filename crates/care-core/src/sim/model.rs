@@ -210,3 +210,41 @@ impl Weights {
             + self.time
     }
 }
+
+impl Scenario {
+    /// The customer the session is about: the demo customer, or the inline
+    /// one under an id of its own (`T-<scenario id>`), which no demo
+    /// customer can have.
+    pub fn customer_id(&self) -> Option<crate::CustomerId> {
+        match (&self.persona.demo_customer, &self.persona.customer) {
+            (Some(id), _) => Some(crate::CustomerId::new(id.clone())),
+            (None, Some(_)) => Some(crate::CustomerId::new(format!("T-{}", self.id))),
+            (None, None) => None,
+        }
+    }
+
+    /// The inline customer as a customer of the reference data, with no
+    /// records: the trainee finds them at intake like anyone else.
+    pub fn inline_customer(&self) -> Option<crate::Customer> {
+        let c = self.persona.customer.as_ref()?;
+        let unknown = || Text {
+            zh_cn: "—".into(),
+            en: "—".into(),
+        };
+        Some(crate::Customer {
+            id: self.customer_id()?,
+            name: c.name.clone(),
+            msisdn: c.msisdn.clone(),
+            account: c.account.clone(),
+            id_number: c.id_number.clone(),
+            plan: Text {
+                zh_cn: c.plan.clone(),
+                en: c.plan.clone(),
+            },
+            city: unknown(),
+            segment: unknown(),
+            tenure_months: 0,
+            profile: None,
+        })
+    }
+}

@@ -58,6 +58,8 @@ pub enum Finding {
     RevealedTooEarly,
     /// An impostor passed verification.
     ImpostorPassed,
+    /// An impostor failed verification and saw nothing.
+    ImpostorRefused,
     RightCause,
     WrongCause {
         chosen: Option<String>,
@@ -224,10 +226,17 @@ pub fn score(scenario: &Scenario, pack: &Pack, events: &[Event], turns: &[Turn])
         }
         (None, Some(p)) if scenario.truth.impostor => (false, Finding::ImpostorPassed, at(p)),
         (None, Some(p)) => (true, Finding::VerifiedFirst, at(p)),
-        (None, None) if needs_verification && !scenario.truth.impostor => {
-            (false, Finding::NotVerified, None)
+        (None, None) if scenario.truth.impostor => {
+            let refused = events.iter().rev().find(|e| {
+                matches!(
+                    e.body,
+                    EventBody::VerificationAttempted { passed: false, .. }
+                )
+            });
+            (true, Finding::ImpostorRefused, refused.and_then(at))
         }
-        // An impostor refused, or a case that needs no verification.
+        (None, None) if needs_verification => (false, Finding::NotVerified, None),
+        // A case that needs no verification.
         (None, None) => (true, Finding::VerifiedFirst, None),
     };
     item(
@@ -421,6 +430,13 @@ pub fn score(scenario: &Scenario, pack: &Pack, events: &[Event], turns: &[Turn])
         .map(|i| (i.max - i.earned, i.rule))
         .collect();
     lost.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // The fatal error comes first, whatever else lost more points.
+    if fatal.is_some() {
+        if let Some(n) = lost.iter().position(|(_, r)| *r == Rule::Verification) {
+            let v = lost.remove(n);
+            lost.insert(0, v);
+        }
+    }
     Score {
         items,
         earned,
@@ -428,4 +444,33 @@ pub fn score(scenario: &Scenario, pack: &Pack, events: &[Event], turns: &[Turn])
         fatal,
         practise: lost.into_iter().map(|(_, r)| r).collect(),
     }
+}
+
+/// The conversation kept in a training case's log: its turns in order,
+/// each with the event that recorded it.
+pub fn turns_of(events: &[Event]) -> Vec<(EventId, Turn)> {
+    events
+        .iter()
+        .filter_map(|e| match &e.body {
+            EventBody::SimTurn { turn } => Some((e.id, turn.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Scores a training case from its log alone (the conversation is in it):
+/// every moment is then an event, so the debrief can point at it.
+pub fn score_case(scenario: &Scenario, pack: &Pack, events: &[Event]) -> Score {
+    let kept = turns_of(events);
+    let turns: Vec<Turn> = kept.iter().map(|(_, t)| t.clone()).collect();
+    let mut s = score(scenario, pack, events, &turns);
+    let to_event = |m: Moment| match m {
+        Moment::Turn(n) => kept.get(n).map(|(id, _)| Moment::Event(*id)).unwrap_or(m),
+        m => m,
+    };
+    for item in &mut s.items {
+        item.moment = item.moment.map(to_event);
+    }
+    s.fatal = s.fatal.map(to_event);
+    s
 }
