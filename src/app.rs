@@ -16,6 +16,7 @@ use crate::ui::pack::pack_page::PackPage;
 use crate::ui::settings::settings_page::SettingsPage;
 use crate::ui::shell::not_found::NotFound;
 use crate::ui::shell::top_bar::TopBar;
+use crate::ui::training::debrief_page::DebriefPage;
 use crate::ui::training::training_page::TrainingPage;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -121,6 +122,7 @@ fn Ready(store: Rc<IdbStore>) -> impl IntoView {
                 <Route path=path!("/pack") view=PackPage/>
                 <Route path=path!("/settings") view=SettingsPage/>
                 <Route path=path!("/training") view=TrainingPage/>
+                <Route path=path!("/training/sessions/:id") view=DebriefPage/>
             </Routes>
         </LockGate>
     }

@@ -9,4 +9,5 @@ pub mod lock;
 pub mod search;
 pub mod store;
 pub mod sync;
+pub mod training;
 pub mod verification;

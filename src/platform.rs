@@ -5,6 +5,7 @@
 pub mod clock;
 pub mod couch;
 pub mod crypto;
+pub mod download;
 pub mod idb;
 pub mod persistence;
 pub mod settings;

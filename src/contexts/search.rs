@@ -158,6 +158,14 @@ impl Search {
         })
     }
 
+    /// The training sessions on this device, newest first; reactive.
+    pub fn training_sessions(&self) -> Vec<CaseSummary> {
+        self.version.track();
+        let mut all: Vec<CaseSummary> = self.index.with_value(|i| i.training().cloned().collect());
+        all.sort_by(|a, b| b.opened_at.cmp(&a.opened_at).then(b.id.cmp(&a.id)));
+        all
+    }
+
     /// A number that moves whenever the archive changes; reactive.
     pub fn changes(&self) -> u64 {
         self.version.get()
@@ -168,7 +176,7 @@ impl Search {
         self.version.track();
         let mut due: Vec<CaseSummary> = self.index.with_value(|i| {
             i.summaries()
-                .filter(|s| s.follow_up_by.is_some())
+                .filter(|s| s.follow_up_by.is_some() && s.training.is_none())
                 .cloned()
                 .collect()
         });

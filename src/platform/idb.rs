@@ -46,7 +46,7 @@ pub const DB_VERSION: u32 = 5;
 mod sync;
 mod training;
 pub use sync::{PulledCase, ReferenceOrigin, ReferenceSet, SyncAccount};
-pub use training::ImportedScenario;
+pub use training::{Assignment, ImportedScenario};
 
 /// The database the app uses; tests open their own names.
 pub const DB_NAME: &str = "care-assist";

@@ -1,7 +1,10 @@
 use crate::contexts::case_session::{provide_case_session, CaseSession};
+use crate::contexts::demo::{provide_demo, use_demo};
 use crate::contexts::i18n::use_i18n;
+use crate::contexts::knowledge::use_knowledge;
 use crate::contexts::store::use_db;
 use crate::contexts::sync::use_sync;
+use crate::contexts::training::{library, provide_sim_customer, SimCustomer};
 use crate::format::case_ref;
 use crate::i18n::Msg;
 use crate::ui::case::customer_panel::CustomerPanel;
@@ -11,26 +14,46 @@ use crate::ui::case::shortcut_help::ShortcutHelp;
 use crate::ui::case::stage_panel::StagePanel;
 use crate::ui::case::stage_rail::StageRail;
 use crate::ui::case::use_stage_shortcuts::use_stage_shortcuts;
+use crate::ui::training::sim_chat::SimChat;
+use crate::ui::training::training_band::TrainingBand;
 use care_core::store::EventStore;
 use care_core::{CaseId, CaseLog};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
 
 /// Loads a case from the local store and shows it.
 #[component]
 pub fn CaseScreen() -> impl IntoView {
     let i18n = use_i18n();
     let db = use_db();
+    let knowledge = use_knowledge();
     let params = use_params_map();
     let case_id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<CaseId>().ok()));
     let loaded = LocalResource::new(move || {
         let id = case_id();
         let store = db.get();
         async move {
-            match id {
-                Some(id) => store.load_case(id).await.map(|events| Some((id, events))),
-                None => Ok(None),
-            }
+            let Some(id) = id else {
+                return Ok::<_, crate::platform::idb::StoreError>(None);
+            };
+            let events = store.load_case(id).await?;
+            // A training case needs its scenario, which may be imported.
+            let training = events.iter().any(|e| {
+                matches!(
+                    &e.body,
+                    care_core::EventBody::CaseOpened {
+                        training: Some(_),
+                        ..
+                    }
+                )
+            });
+            let imported = if training {
+                store.imported_scenarios().await.unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            Ok(Some((id, events, imported)))
         }
     });
 
@@ -40,13 +63,28 @@ pub fn CaseScreen() -> impl IntoView {
             <main id="main" class="page-message" tabindex="-1"><p role="status">{move || i18n.t(Msg::Loading)}</p></main>
         }
         .into_any(),
-        Some(Ok(Some((id, events)))) if !events.is_empty() => {
+        Some(Ok(Some((id, events, imported)))) if !events.is_empty() => {
             let mut log = CaseLog::new();
             log.merge(events);
-            if log.state().is_err() {
+            let Ok(state) = log.state() else {
                 return view! { <CaseProblem msg=Msg::CaseDamaged/> }.into_any();
-            }
-            view! { <CaseWorkspace session=CaseSession::new(db, id, log)/> }.into_any()
+            };
+            let sim = state.training.as_ref().and_then(|t| {
+                let k = knowledge.get()?;
+                let scenario = library(&k.pack, &imported)
+                    .into_iter()
+                    .find(|e| e.scenario.id == t.scenario)?
+                    .scenario;
+                Some(SimCustomer {
+                    scenario: Arc::new(scenario),
+                    knowledge: k,
+                    lang: t.lang,
+                    speak: RwSignal::new(false),
+                    asking: RwSignal::new(false),
+                })
+            });
+            let training = state.training.is_some();
+            view! { <CaseWorkspace session=CaseSession::new(db, id, log) sim=sim training=training/> }.into_any()
         }
         Some(Ok(_)) => view! { <CaseProblem msg=Msg::CaseNotFound/> }.into_any(),
         Some(Err(_)) => view! { <CaseProblem msg=Msg::StoreUnavailable/> }.into_any(),
@@ -68,9 +106,24 @@ fn CaseProblem(msg: Msg) -> impl IntoView {
 
 /// The three columns of a case: stages, the current stage, the customer.
 #[component]
-fn CaseWorkspace(session: CaseSession) -> impl IntoView {
+fn CaseWorkspace(
+    session: CaseSession,
+    /// The simulated customer of a training case whose scenario is here.
+    sim: Option<SimCustomer>,
+    training: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     provide_case_session(session);
+    if let Some(sim) = &sim {
+        // A scenario's own customer joins the reference data for this
+        // screen only, so intake finds them like anyone else.
+        if let Some(c) = sim.scenario.inline_customer() {
+            let demo = use_demo();
+            provide_demo(Arc::new(demo.data.with_customer(c)));
+        }
+        provide_sim_customer(sim.clone());
+    }
+    let has_sim = sim.is_some();
     // Another device's events for this case, pulled while it is open,
     // join the log on screen (the log is merged by event id, so events
     // already there change nothing).
@@ -92,8 +145,9 @@ fn CaseWorkspace(session: CaseSession) -> impl IntoView {
     use_stage_shortcuts(session, help);
     let reference = case_ref(session.id);
     view! {
-        <div class="case-layout">
+        <div class="case-layout" class:training=training>
             <section class="case-heading" aria-labelledby="case-title">
+                {training.then(|| view! { <TrainingBand/> })}
                 <a href="/" class="back-link">{move || i18n.t(Msg::BackToCases)}</a>
                 <h1 id="case-title">{move || i18n.t(Msg::CaseTitle)}" "<span translate="no" class="mono">{reference}</span></h1>
                 <SaveStatusLine/>
@@ -105,7 +159,10 @@ fn CaseWorkspace(session: CaseSession) -> impl IntoView {
                 <StagePanel/>
                 <Notes/>
             </main>
-            <CustomerPanel/>
+            <div class="case-side">
+                {has_sim.then(|| view! { <SimChat/> })}
+                <CustomerPanel/>
+            </div>
         </div>
     }
 }

@@ -25,6 +25,8 @@ pub fn StatementForm() -> impl IntoView {
             .unwrap_or_default(),
     );
     let problem = RwSignal::new(None::<Msg>);
+    // In training, the customer's opening words are in the chat pane.
+    let opening = crate::contexts::training::use_sim_customer().map(|s| s.opening());
 
     let recognise = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -68,7 +70,14 @@ pub fn StatementForm() -> impl IntoView {
                     prop:value=move || draft.get()
                     on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
                 {move || problem.get().map(|m| view! { <p role="alert" class="error">{move || i18n.t(m)}</p> })}
-                <button type="submit" class="primary">{move || i18n.t(Msg::Recognise)}</button>
+                <div class="inline-form">
+                    <button type="submit" class="primary">{move || i18n.t(Msg::Recognise)}</button>
+                    {opening.map(|words| view! {
+                        <button type="button" class="small" on:click=move |_| draft.set(words.clone())>
+                            {move || i18n.t(Msg::UseCustomerWords)}
+                        </button>
+                    })}
+                </div>
             </form>
         </section>
     }

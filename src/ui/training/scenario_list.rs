@@ -1,27 +1,13 @@
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::knowledge::use_knowledge;
+use crate::contexts::training::LibraryEntry;
 use crate::i18n::Msg;
-use care_core::sim::{Level, Scenario};
+use crate::ui::training::start_button::StartButton;
+use crate::ui::training::words::level_name;
 use leptos::prelude::*;
 
-/// A scenario of the library and where it came from.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LibraryEntry {
-    pub scenario: Scenario,
-    /// The imported file's name; `None` for the built-in library.
-    pub file: Option<String>,
-}
-
-fn level_name(level: Level) -> Msg {
-    match level {
-        Level::Easy => Msg::LevelEasy,
-        Level::Medium => Msg::LevelMedium,
-        Level::Hard => Msg::LevelHard,
-    }
-}
-
-/// The library as a table: title and brief, the intent, the level, and
-/// whether it is built in or imported here.
+/// The library as a table: title and brief, the intent, the level,
+/// whether it is built in or imported here, and a way to start practising.
 #[component]
 pub fn ScenarioList(entries: Vec<LibraryEntry>) -> impl IntoView {
     let i18n = use_i18n();
@@ -49,6 +35,7 @@ pub fn ScenarioList(entries: Vec<LibraryEntry>) -> impl IntoView {
                     <th scope="col">{move || i18n.t(Msg::ScenarioIntent)}</th>
                     <th scope="col">{move || i18n.t(Msg::ScenarioLevel)}</th>
                     <th scope="col">{move || i18n.t(Msg::ScenarioSource)}</th>
+                    <th scope="col"><span class="visually-hidden">{move || i18n.t(Msg::StartPractice)}</span></th>
                 </tr></thead>
                 <tbody>
                     {entries.into_iter().map(|e| {
@@ -58,6 +45,7 @@ pub fn ScenarioList(entries: Vec<LibraryEntry>) -> impl IntoView {
                         let intent = s.truth.intent.clone();
                         let level = level_name(s.level);
                         let file = e.file.clone();
+                        let id = s.id.clone();
                         view! {
                             <tr data-scenario=s.id.clone()>
                                 <td>
@@ -70,6 +58,7 @@ pub fn ScenarioList(entries: Vec<LibraryEntry>) -> impl IntoView {
                                     None => i18n.t(Msg::ScenarioBuiltIn).to_owned(),
                                     Some(f) => i18n.fill(Msg::ScenarioImportedFrom, &[("file", f)]),
                                 }}</td>
+                                <td><StartButton scenario=id/></td>
                             </tr>
                         }
                     }).collect_view()}

@@ -25,6 +25,23 @@ pub fn MethodRow(method: Signal<Option<MethodStatus>>) -> impl IntoView {
     let answer = RwSignal::new(String::new());
     let result = RwSignal::new(None::<Msg>);
     let show_demo = RwSignal::new(false);
+    // In training, the answer comes from the simulated customer, and the
+    // demo data's right answers are not offered.
+    let sim = StoredValue::new(crate::contexts::training::use_sim_customer());
+    let training = sim.with_value(|s| s.is_some());
+    let ask_customer = move |_| {
+        let (Some(sim), Some(m)) = (sim.get_value(), method.get_untracked()) else {
+            return;
+        };
+        if session.busy() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let _ = sim
+                .ask(session, care_core::sim::Question::Verify(m.id.clone()))
+                .await;
+        });
+    };
 
     let customer = move || {
         session
@@ -152,6 +169,11 @@ pub fn MethodRow(method: Signal<Option<MethodStatus>>) -> impl IntoView {
                                 inputmode="numeric" disabled=locked
                                 prop:value=move || answer.get() on:input=move |ev| answer.set(event_target_value(&ev))/>
                             <button type="submit" disabled=locked>{move || i18n.t(Msg::Check)}</button>
+                            {training.then(|| view! {
+                                <button type="button" class="small" data-ask-verify=m.id.clone() disabled=locked on:click=ask_customer>
+                                    {move || i18n.t(Msg::AskForAnswer)}
+                                </button>
+                            })}
                         </form>
                     }
                     .into_any()
@@ -178,7 +200,8 @@ pub fn MethodRow(method: Signal<Option<MethodStatus>>) -> impl IntoView {
             m.check,
             CheckKind::ServicePassword | CheckKind::IdDigits | CheckKind::BillAmount
         ) && m.unavailable.is_none()
-            && !m.passed;
+            && !m.passed
+            && !training;
         Some(view! {
             <li class="method" class:passed=m.passed class:unavailable=m.unavailable.is_some()>
                 <div class="method-head">
