@@ -285,6 +285,59 @@ fn jargon_and_unplaceable_questions_cost_patience_empathy_gives_it_back_and_at_z
     );
 }
 
+#[test]
+fn the_pack_weights_the_rubric_and_a_scenario_overrides_it_key_by_key() {
+    let source = format!(
+        "{}\n[training.rubric]\nverification = 50\ntime = 10\ntarget_minutes = 6\n",
+        pack::DEMO_PACK
+    );
+    let p = pack::load("team.toml", &source).expect("a pack with training weights loads");
+    assert_eq!(p.training.rubric.verification, 50);
+    // Keys the pack leaves out keep the built-in weights.
+    assert_eq!(p.training.rubric.facts, sim::Weights::default().facts);
+    let s = sim::load("bill-spike-easy.toml", EASY, &p).expect("loads");
+    assert_eq!(
+        (
+            s.rubric.verification,
+            s.rubric.time,
+            s.rubric.target_minutes
+        ),
+        (50, 10, 6)
+    );
+    let own = EASY.to_owned() + "\n[rubric]\nverification = 30\n";
+    let s = sim::load("s.toml", &own, &p).expect("loads");
+    assert_eq!(s.rubric.verification, 30, "the scenario's own weight wins");
+    assert_eq!(s.rubric.time, 10, "the rest come from the pack");
+
+    let zero = format!(
+        "{}\n[training.rubric]\nfacts = 0\nno_repeats = 0\nverification = 0\ncause = 0\nsolution = 0\ncommitment = 0\nempathy = 0\njargon = 0\ntime = 0\n",
+        pack::DEMO_PACK
+    );
+    let problems = pack::load("zero.toml", &zero).expect_err("a rubric worth nothing is refused");
+    assert!(
+        problems.iter().any(|p| p.field == "training.rubric"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn jargon_in_latin_letters_counts_as_a_whole_word_only() {
+    let (p, mut s) = (pack(), scenario());
+    s.reactions.jargon_words = vec!["SP".into(), "APN".into(), "出账".into()];
+    let c = Conversation::new(&s, &p, Lang::En);
+    assert!(
+        c.jargon_in("how much did you spend").is_empty(),
+        "\"SP\" is not in \"spend\""
+    );
+    assert_eq!(c.jargon_in("is it an SP charge?"), vec!["SP".to_owned()]);
+    assert_eq!(
+        c.jargon_in("检查APN设置"),
+        vec!["APN".to_owned()],
+        "glued to Chinese is still a word"
+    );
+    assert_eq!(c.jargon_in("什么时候出账的"), vec!["出账".to_owned()]);
+}
+
 mod scoring {
     use super::{pack, scenario};
     use care_core::case::{Event, EventBody, FactSource};

@@ -508,6 +508,15 @@ impl Checker {
             });
         }
         self.calendar(&p.calendar);
+        if p.training.rubric.total() == 0 {
+            self.problem(
+                Path::root("training").key("rubric"),
+                ProblemKind::OutOfRange {
+                    value: "0".into(),
+                    range: "a total above 0".into(),
+                },
+            );
+        }
         for (i, q) in p.quick_answers.iter().enumerate() {
             let path = Path::root("quick_answers").at(i);
             self.refers(Kind::Intent, path.key("intent"), &q.intent);

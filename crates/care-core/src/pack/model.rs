@@ -43,6 +43,18 @@ pub struct Pack {
     pub calendar: Calendar,
     #[serde(default)]
     pub quick_answers: Vec<QuickAnswer>,
+    /// Trainer mode's settings for scenarios on this pack.
+    #[serde(default)]
+    pub training: Training,
+}
+
+/// `[training]`: the rubric's weights scenarios on this pack start from
+/// (a scenario's own `[rubric]` overrides them key by key).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Training {
+    #[serde(default)]
+    pub rubric: crate::sim::Weights,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

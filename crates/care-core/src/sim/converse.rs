@@ -63,6 +63,21 @@ pub struct Turn {
     pub patience_left: u32,
 }
 
+/// Whether `term` occurs in `text`; an ASCII letter or digit at either
+/// end of the term must not be glued to another one.
+fn contains_term(text: &str, term: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    text.match_indices(term).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + term.len()..].chars().next();
+        let first = term.chars().next();
+        let last = term.chars().next_back();
+        let glued_before = word(first) && word(before);
+        let glued_after = word(last) && word(after);
+        !glued_before && !glued_after
+    })
+}
+
 /// A simulated customer in one session.
 pub struct Conversation<'s> {
     scenario: &'s Scenario,
@@ -224,14 +239,16 @@ impl<'s> Conversation<'s> {
     }
 
     /// The jargon words of the scenario in `text`, as the scenario spells
-    /// them.
+    /// them. A Latin-letter word counts only as a whole word ("SP" is not
+    /// in "spend"); Chinese has no spaces, so a Chinese term counts
+    /// wherever it appears.
     pub fn jargon_in(&self, text: &str) -> Vec<String> {
         let lower = text.to_lowercase();
         self.scenario
             .reactions
             .jargon_words
             .iter()
-            .filter(|w| !w.is_empty() && lower.contains(&w.to_lowercase()))
+            .filter(|w| !w.is_empty() && contains_term(&lower, &w.to_lowercase()))
             .cloned()
             .collect()
     }

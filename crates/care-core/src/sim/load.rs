@@ -11,7 +11,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Reads and checks a scenario for `pack`. `file` names it in problems.
 pub fn load(file: &str, source: &str, pack: &Pack) -> Result<Scenario, Vec<Problem>> {
-    let (scenario, tree) = parse::<Scenario>(file, source)?;
+    let (mut scenario, tree) = parse::<Scenario>(file, source)?;
+    // The pack's weights, with the ones this scenario sets in its own place.
+    let own: BTreeSet<String> = tree
+        .get_ref()
+        .iter()
+        .filter(|(k, _)| k.get_ref().as_ref() == "rubric")
+        .filter_map(|(_, v)| v.get_ref().as_table())
+        .flat_map(|t| t.keys().map(|k| k.get_ref().to_string()))
+        .collect();
+    scenario.rubric = layered(&pack.training.rubric, &scenario.rubric, &own);
     let mut check = Check {
         pack,
         found: Vec::new(),
@@ -29,6 +38,21 @@ pub fn load(file: &str, source: &str, pack: &Pack) -> Result<Scenario, Vec<Probl
             &check.first_seen,
         ))
     }
+}
+
+/// `base` with the keys in `own` taken from `over`.
+fn layered(base: &Weights, over: &Weights, own: &BTreeSet<String>) -> Weights {
+    let (Ok(serde_json::Value::Object(mut merged)), Ok(serde_json::Value::Object(over_map))) =
+        (serde_json::to_value(base), serde_json::to_value(over))
+    else {
+        return over.clone();
+    };
+    for (k, v) in over_map {
+        if own.contains(&k) {
+            merged.insert(k, v);
+        }
+    }
+    serde_json::from_value(serde_json::Value::Object(merged)).unwrap_or_else(|_| over.clone())
 }
 
 struct Check<'p> {
