@@ -345,6 +345,13 @@ pub fn normalise(text: &str) -> String {
         .collect()
 }
 
+/// The features the recogniser sees in a text (character n-grams of its
+/// Chinese runs, words and their n-grams otherwise), with their counts: for
+/// telling how alike two utterances are elsewhere (knowledge gaps).
+pub fn features(text: &str) -> BTreeMap<String, f32> {
+    counts(text)
+}
+
 /// Feature counts of an utterance.
 fn counts(text: &str) -> BTreeMap<String, f32> {
     let norm = normalise(text);

@@ -7,11 +7,14 @@
 pub mod audit;
 pub mod case;
 pub mod commit;
+pub mod csv;
 pub mod customer;
 pub mod demo_data;
 pub mod diagnose;
+pub mod export;
 pub mod facts;
 pub mod guide;
+pub mod insight;
 pub mod intent;
 pub mod listen;
 pub mod lock;

@@ -17,6 +17,7 @@
 use super::model::{Level, Scenario};
 use super::score::{score_case, Rule};
 use crate::case::{CaseId, CaseState, Event, EventBody};
+use crate::csv::{text_field, BOM, CRLF};
 use crate::pack::Pack;
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize, Serializer};
@@ -311,39 +312,13 @@ fn utc_rfc3339(at: OffsetDateTime) -> String {
     )
 }
 
-/// A field as RFC 4180 wants it: quoted when it holds a comma, a quote,
-/// CR or LF, with its quotes doubled.
-fn field(value: &str) -> String {
-    if value.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_owned()
-    }
-}
-
-/// A free-text field (a name, a title, an id from the data): a value a
-/// spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a TAB or
-/// CR before one) gets a leading `'`, so it shows as the text it is and
-/// never runs (CSV injection).
-fn text_field(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        field(&format!("'{value}"))
-    } else {
-        field(value)
-    }
-}
-
 /// The results as CSV (RFC 4180, CRLF line ends) for a spreadsheet, with
 /// a header row, levels and yes/no in `lang`; rows in time order.
 pub fn results_csv(results: &[SessionResult], lang: Lang) -> String {
-    // A UTF-8 byte order mark first: Excel reads a CSV without one in the
-    // system's legacy code page (GBK on a Chinese Windows, Latin-1
-    // elsewhere), and the Chinese names and titles come out garbled. With
-    // it, Excel reads UTF-8; other tools skip it.
-    let mut out = String::from("\u{feff}");
+    let mut out = String::from(BOM);
     let header: Vec<&str> = HEADERS.iter().map(|h| pick(lang, *h)).collect();
     out.push_str(&header.join(","));
-    out.push_str("\r\n");
+    out.push_str(CRLF);
     for r in in_time_order(results) {
         let row = [
             text_field(&r.trainee_name),
@@ -361,7 +336,7 @@ pub fn results_csv(results: &[SessionResult], lang: Lang) -> String {
             r.case.to_string(),
         ];
         out.push_str(&row.join(","));
-        out.push_str("\r\n");
+        out.push_str(CRLF);
     }
     out
 }
