@@ -119,6 +119,41 @@ impl CaseSession {
     }
 }
 
+/// Opens a case (a real one, or a training session when `training` is
+/// set) and returns it once it is kept; the search index and the sync loop
+/// hear of it. The customer is found at intake, as on a real call.
+pub async fn open_case(
+    db: Db,
+    search: Search,
+    sync: Sync,
+    channel: care_core::Channel,
+    training: Option<care_core::TrainingRef>,
+) -> Result<CaseId, StoreError> {
+    let case = clock::new_case_id();
+    let event = Event {
+        id: clock::new_event_id(),
+        case,
+        device: settings::device_id(),
+        at: clock::now(),
+        body: EventBody::CaseOpened {
+            channel,
+            customer: None,
+            training,
+        },
+    };
+    let mut log = CaseLog::new();
+    let store = db.get();
+    match record(&*store, &mut log, event).await {
+        Ok(state) => {
+            search.upsert(state.summary());
+            sync.note_change();
+            Ok(case)
+        }
+        Err(RecordError::Store(e)) => Err(e),
+        Err(RecordError::Fold(e)) => Err(StoreError::Damaged(e.to_string())),
+    }
+}
+
 /// Focus goes to the heading of the stage shown, after it is drawn.
 pub fn focus_stage_heading() {
     request_animation_frame(|| {

@@ -124,38 +124,22 @@ pub fn use_sim_customer() -> Option<SimCustomer> {
 pub async fn start_session(
     db: crate::contexts::store::Db,
     search: crate::contexts::search::Search,
+    sync: crate::contexts::sync::Sync,
     scenario: &str,
     trainee: String,
     lang: Lang,
 ) -> Result<care_core::CaseId, StoreError> {
-    use crate::platform::{clock, settings};
-    use care_core::store::{record, RecordError};
-    use care_core::{CaseLog, Channel, Event, TrainingRef};
-    let case = clock::new_case_id();
-    let event = Event {
-        id: clock::new_event_id(),
-        case,
-        device: settings::device_id(),
-        at: clock::now(),
-        // The customer is found at intake, as in a real call.
-        body: EventBody::CaseOpened {
-            channel: Channel::Hotline,
-            customer: None,
-            training: Some(TrainingRef {
-                scenario: scenario.to_owned(),
-                trainee,
-                lang,
-            }),
-        },
+    let training = care_core::TrainingRef {
+        scenario: scenario.to_owned(),
+        trainee,
+        lang,
     };
-    let mut log = CaseLog::new();
-    let store = db.get();
-    match record(&*store, &mut log, event).await {
-        Ok(state) => {
-            search.upsert(state.summary());
-            Ok(case)
-        }
-        Err(RecordError::Store(e)) => Err(e),
-        Err(RecordError::Fold(e)) => Err(StoreError::Damaged(e.to_string())),
-    }
+    crate::contexts::case_session::open_case(
+        db,
+        search,
+        sync,
+        care_core::Channel::Hotline,
+        Some(training),
+    )
+    .await
 }

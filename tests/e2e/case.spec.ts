@@ -22,9 +22,13 @@ test("a case moved through the stages by keyboard keeps its stage and note after
   // Alt+4 returns to a stage already reached.
   await page.keyboard.press("Alt+4");
   await expect(screen.stageHeading()).toHaveText("还原经过");
-  // Focus lands on the heading a frame after the stage is drawn; wait for
-  // it, or it would be taken from the rail below.
+  // Focus lands on the heading a frame after the move is saved; wait for
+  // the save and two frames, or that late focus would be taken from the
+  // rail below (the heading may still hold focus from the move before, so
+  // "focused" alone does not say the new move's focus has happened).
+  await expect(screen.saveStatus()).toContainText("已保存到本机");
   await expect(screen.stageHeading()).toBeFocused();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
   // The rail: arrow keys move focus, Enter opens the stage.
   await screen.rail().getByRole("button", { name: /还原经过/ }).focus();

@@ -129,7 +129,7 @@ test("revealing the bill before verifying is the fatal error, and the replay goe
   await page.getByTestId("fatal-moment").click();
   const current = page.locator(".replay-events li.current");
   await expect(current).toHaveCount(1);
-  await expect(current).toContainText("查看了账户资料");
+  await expect(current).toContainText("查看了客户记录");
   await expect(current).toBeFocused();
   await expect(page.locator(".expected-path ul li").filter({ hasText: "核验身份，再看账户资料" })).toHaveAttribute("data-met", "false");
   // Playing from there moves on, one event at a time.

@@ -1,12 +1,11 @@
+use crate::contexts::case_session::open_case;
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::search::use_search;
 use crate::contexts::store::use_db;
 use crate::contexts::sync::use_sync;
 use crate::i18n::{channel_name, Msg};
 use crate::platform::idb::StoreError;
-use crate::platform::{clock, settings};
-use care_core::store::{record, RecordError};
-use care_core::{CaseLog, Channel, Event, EventBody};
+use care_core::Channel;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -22,38 +21,19 @@ pub fn NewCaseForm() -> impl IntoView {
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(None::<StoreError>);
 
-    let open_case = move |ev: leptos::ev::SubmitEvent| {
+    let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
             return;
         }
         busy.set(true);
         failed.set(None);
-        let case = clock::new_case_id();
-        let event = Event {
-            id: clock::new_event_id(),
-            case,
-            device: settings::device_id(),
-            at: clock::now(),
-            // The customer is found at intake, by phone, account or ID.
-            body: EventBody::CaseOpened {
-                channel: channel.get_untracked(),
-                customer: None,
-                training: None,
-            },
-        };
-        let store = db.get();
         let navigate = navigate.clone();
+        let channel = channel.get_untracked();
         leptos::task::spawn_local(async move {
-            let mut log = CaseLog::new();
-            match record(&*store, &mut log, event).await {
-                Ok(state) => {
-                    search.upsert(state.summary());
-                    sync.note_change();
-                    navigate(&format!("/cases/{case}"), Default::default());
-                }
-                Err(RecordError::Store(e)) => failed.set(Some(e)),
-                Err(RecordError::Fold(e)) => failed.set(Some(StoreError::Damaged(e.to_string()))),
+            match open_case(db, search, sync, channel, None).await {
+                Ok(case) => navigate(&format!("/cases/{case}"), Default::default()),
+                Err(e) => failed.set(Some(e)),
             }
             busy.set(false);
         });
@@ -62,7 +42,7 @@ pub fn NewCaseForm() -> impl IntoView {
     view! {
         <section class="card new-case" aria-labelledby="new-case-heading">
             <h2 id="new-case-heading">{move || i18n.t(Msg::NewCase)}</h2>
-            <form on:submit=open_case class="inline-form">
+            <form on:submit=submit class="inline-form">
                 <label>
                     <span>{move || i18n.t(Msg::Channel)}</span>
                     <select on:change=move |ev| {

@@ -4,6 +4,7 @@ use crate::contexts::i18n::use_i18n;
 use crate::contexts::training::{can_speak, speak, use_sim_customer};
 use crate::i18n::Msg;
 use crate::ui::training::live_score::LiveScore;
+use crate::ui::training::words::question_text;
 use care_core::sim::Question;
 use care_core::{EventBody, EventId};
 use leptos::prelude::*;
@@ -77,31 +78,8 @@ pub fn SimChat() -> impl IntoView {
         });
     };
 
-    let question_text = move |q: &Question| -> String {
-        let lang = i18n.lang();
-        sim.with_value(|s| {
-            let pack = &s.knowledge.pack;
-            match q {
-                Question::Free(text) => text.clone(),
-                Question::Prompt(id) => pack
-                    .prompts
-                    .iter()
-                    .find(|p| &p.id == id)
-                    .map(|p| p.text.get(lang).to_owned())
-                    .unwrap_or_else(|| id.clone()),
-                Question::Verify(id) => {
-                    let method = pack
-                        .verification
-                        .methods
-                        .iter()
-                        .find(|m| &m.id == id)
-                        .map(|m| m.name.get(lang).to_owned())
-                        .unwrap_or_else(|| id.clone());
-                    i18n.fill(Msg::AskedForVerification, &[("method", &method)])
-                }
-            }
-        })
-    };
+    let asked_text =
+        move |q: &Question| sim.with_value(|s| question_text(q, &s.knowledge.pack, i18n));
     let speaking = sim.with_value(|s| s.speak);
     let toggle_speech = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
@@ -132,7 +110,7 @@ pub fn SimChat() -> impl IntoView {
                 <For each=move || turns.get() key=|(id, _)| *id let:((id, turn))>
                     <li class="from-trainee" data-turn=id.to_string()>
                         <span class="who">{move || i18n.t(Msg::TraineeAsks)}</span>
-                        <p>{let q = turn.question.clone(); move || question_text(&q)}</p>
+                        <p>{let q = turn.question.clone(); move || asked_text(&q)}</p>
                     </li>
                     <li class="from-customer" data-reply=id.to_string() lang=move || sim.with_value(|s| s.lang.tag())>
                         <span class="who">{move || i18n.t(Msg::CustomerSays)}</span>

@@ -33,11 +33,8 @@ pub fn StartButton(scenario: String) -> impl IntoView {
         let id = id.clone();
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            match start_session(db, search, &id, trainee, lang).await {
-                Ok(case) => {
-                    sync.note_change();
-                    navigate(&format!("/cases/{case}"), Default::default());
-                }
+            match start_session(db, search, sync, &id, trainee, lang).await {
+                Ok(case) => navigate(&format!("/cases/{case}"), Default::default()),
                 Err(e) => failed.set(Some(e)),
             }
             busy.set(false);

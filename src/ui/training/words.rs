@@ -5,6 +5,7 @@ use crate::contexts::i18n::I18n;
 use crate::i18n::Msg;
 use care_core::pack::Pack;
 use care_core::sim::{Finding, Level, Rule, Step};
+use care_core::Text;
 
 pub fn rule_name(rule: Rule) -> Msg {
     match rule {
@@ -28,36 +29,40 @@ pub fn level_name(level: Level) -> Msg {
     }
 }
 
-fn fact_name(pack: &Pack, id: &str, i18n: I18n) -> String {
-    pack.facts
+/// The name in the interface language of the item with `id` in `items`,
+/// or the id itself when the pack has no such item (a scenario or a log
+/// from another pack).
+fn named<T>(items: &[T], id: &str, of: impl Fn(&T) -> (&str, &Text), i18n: I18n) -> String {
+    items
         .iter()
-        .find(|f| f.id == id)
-        .map(|f| f.name.get(i18n.lang()).to_owned())
+        .map(&of)
+        .find(|(x, _)| *x == id)
+        .map(|(_, name)| name.get(i18n.lang()).to_owned())
         .unwrap_or_else(|| id.to_owned())
+}
+
+fn fact_name(pack: &Pack, id: &str, i18n: I18n) -> String {
+    named(&pack.facts, id, |f| (&f.id, &f.name), i18n)
 }
 
 fn cause_name(pack: &Pack, id: &str, i18n: I18n) -> String {
-    pack.causes
-        .iter()
-        .find(|c| c.id == id)
-        .map(|c| c.name.get(i18n.lang()).to_owned())
-        .unwrap_or_else(|| id.to_owned())
+    named(&pack.causes, id, |c| (&c.id, &c.name), i18n)
 }
 
 fn solution_name(pack: &Pack, id: &str, i18n: I18n) -> String {
-    pack.solutions
-        .iter()
-        .find(|s| s.id == id)
-        .map(|s| s.name.get(i18n.lang()).to_owned())
-        .unwrap_or_else(|| id.to_owned())
+    named(&pack.solutions, id, |s| (&s.id, &s.name), i18n)
 }
 
 fn intent_name(pack: &Pack, id: &str, i18n: I18n) -> String {
-    pack.intents
-        .iter()
-        .find(|s| s.id == id)
-        .map(|s| s.name.get(i18n.lang()).to_owned())
-        .unwrap_or_else(|| id.to_owned())
+    named(&pack.intents, id, |x| (&x.id, &x.name), i18n)
+}
+
+pub fn prompt_text(pack: &Pack, id: &str, i18n: I18n) -> String {
+    named(&pack.prompts, id, |p| (&p.id, &p.text), i18n)
+}
+
+pub fn method_name(pack: &Pack, id: &str, i18n: I18n) -> String {
+    named(&pack.verification.methods, id, |m| (&m.id, &m.name), i18n)
 }
 
 fn list(items: impl IntoIterator<Item = String>, i18n: I18n) -> String {
@@ -151,108 +156,31 @@ pub fn step_text(step: &Step, pack: &Pack, i18n: I18n) -> String {
     }
 }
 
-/// One event of a session, in a line, for the replay. Personal values are
-/// not repeated here (the case screen shows them, masked).
-pub fn event_text(body: &care_core::EventBody, pack: &Pack, i18n: I18n) -> String {
+/// What the trainee asked, as the chat and the replay show it.
+pub fn question_text(q: &care_core::sim::Question, pack: &Pack, i18n: I18n) -> String {
     use care_core::sim::Question;
-    use care_core::EventBody as B;
-    let lang = i18n.lang();
-    let prompt = |id: &str| {
-        pack.prompts
-            .iter()
-            .find(|p| p.id == id)
-            .map(|p| p.text.get(lang).to_owned())
-            .unwrap_or_else(|| id.to_owned())
-    };
-    let method = |id: &str| {
-        pack.verification
-            .methods
-            .iter()
-            .find(|m| m.id == id)
-            .map(|m| m.name.get(lang).to_owned())
-            .unwrap_or_else(|| id.to_owned())
-    };
+    match q {
+        Question::Free(text) => text.clone(),
+        Question::Prompt(id) => prompt_text(pack, id, i18n),
+        Question::Verify(id) => i18n.fill(
+            Msg::AskedForVerification,
+            &[("method", &method_name(pack, id, i18n))],
+        ),
+    }
+}
+
+/// One event of a session, in a line, for the replay: the export's words
+/// (`care_core::export::describe`), and for a turn of the conversation,
+/// what was asked and what the customer said.
+pub fn event_text(body: &care_core::EventBody, pack: &Pack, i18n: I18n) -> String {
     match body {
-        B::CaseOpened { .. } => i18n.t(Msg::EvOpened).to_owned(),
-        B::StageEntered { stage } => i18n.fill(
-            Msg::EvStage,
-            &[("stage", i18n.t(crate::i18n::stage_name(*stage)))],
+        care_core::EventBody::SimTurn { turn } => i18n.fill(
+            Msg::EvTurn,
+            &[
+                ("asked", &question_text(&turn.question, pack, i18n)),
+                ("said", &turn.said),
+            ],
         ),
-        B::NoteAdded { .. } => i18n.t(Msg::EvNote).to_owned(),
-        B::CustomerIdentified { .. } => i18n.t(Msg::EvCustomer).to_owned(),
-        B::StatementTaken { .. } => i18n.t(Msg::EvStatement).to_owned(),
-        B::IntentsSuggested { .. } => i18n.t(Msg::EvSuggested).to_owned(),
-        B::IntentConfirmed { intent, .. } => i18n.fill(
-            Msg::EvIntent,
-            &[("intent", &intent_name(pack, intent, i18n))],
-        ),
-        B::QuickAnswerGiven { .. } => i18n.t(Msg::EvQuickAnswer).to_owned(),
-        B::PromptAsked { prompt: p } => i18n.fill(Msg::EvPrompt, &[("prompt", &prompt(p))]),
-        B::FactCaptured { fact, .. } => {
-            i18n.fill(Msg::EvFact, &[("fact", &fact_name(pack, fact, i18n))])
-        }
-        B::FactCleared { fact } => i18n.fill(
-            Msg::EvFactCleared,
-            &[("fact", &fact_name(pack, fact, i18n))],
-        ),
-        B::VerificationAttempted {
-            method: m, passed, ..
-        } => i18n.fill(
-            if *passed {
-                Msg::EvVerified
-            } else {
-                Msg::EvVerifyFailed
-            },
-            &[("method", &method(m))],
-        ),
-        B::VerificationLocked { .. } => i18n.t(Msg::EvVerifyLocked).to_owned(),
-        B::DataRevealed { what, .. } => {
-            // "records", "personal_data" or "<record kind>:<id>" (see the
-            // reconstruct panel and the customer panel).
-            let named = match what.as_str() {
-                "records" => i18n.t(Msg::RevealedRecords).to_owned(),
-                "personal_data" => i18n.t(Msg::RevealedPersonal).to_owned(),
-                other => i18n.fill(
-                    Msg::RevealedRecord,
-                    &[("kind", other.split(':').next().unwrap_or(other))],
-                ),
-            };
-            i18n.fill(Msg::EvRevealed, &[("what", &named)])
-        }
-        B::CauseConfirmed { cause, .. } => {
-            i18n.fill(Msg::EvCause, &[("cause", &cause_name(pack, cause, i18n))])
-        }
-        B::SolutionRejected { solution, .. } => i18n.fill(
-            Msg::EvSolutionRejected,
-            &[("solution", &solution_name(pack, solution, i18n))],
-        ),
-        B::SolutionChosen {
-            solution,
-            escalated_to,
-        } => {
-            let mut s = i18n.fill(
-                Msg::EvSolution,
-                &[("solution", &solution_name(pack, solution, i18n))],
-            );
-            if let Some(team) = escalated_to {
-                s.push_str(&i18n.fill(Msg::EvEscalatedTo, &[("team", team)]));
-            }
-            s
-        }
-        B::CommitmentMade { .. } => i18n.t(Msg::EvCommitment).to_owned(),
-        B::TaskDone { .. } => i18n.t(Msg::EvTaskDone).to_owned(),
-        B::FollowUpRecorded { .. } => i18n.t(Msg::EvFollowUp).to_owned(),
-        B::CaseReopened { .. } => i18n.t(Msg::EvReopened).to_owned(),
-        B::CaseArchived => i18n.t(Msg::EvArchived).to_owned(),
-        B::SimTurn { turn } => {
-            let asked = match &turn.question {
-                Question::Free(text) => text.clone(),
-                Question::Prompt(p) => prompt(p),
-                Question::Verify(m) => {
-                    i18n.fill(Msg::AskedForVerification, &[("method", &method(m))])
-                }
-            };
-            i18n.fill(Msg::EvTurn, &[("asked", &asked), ("said", &turn.said)])
-        }
+        other => care_core::export::describe(other, pack, i18n.lang()),
     }
 }
