@@ -11,6 +11,7 @@ use crate::i18n::Msg;
 use crate::platform::idb::{IdbStore, StoreError, DB_NAME};
 use crate::ui::case::case_screen::CaseScreen;
 use crate::ui::cases::case_list_page::CaseListPage;
+use crate::ui::insights::insights_page::InsightsPage;
 use crate::ui::lock::lock_gate::LockGate;
 use crate::ui::pack::pack_page::PackPage;
 use crate::ui::settings::settings_page::SettingsPage;
@@ -121,6 +122,7 @@ fn Ready(store: Rc<IdbStore>) -> impl IntoView {
                 <Route path=path!("/cases/:id") view=CaseScreen/>
                 <Route path=path!("/pack") view=PackPage/>
                 <Route path=path!("/settings") view=SettingsPage/>
+                <Route path=path!("/insights") view=InsightsPage/>
                 <Route path=path!("/training") view=TrainingPage/>
                 <Route path=path!("/training/sessions/:id") view=DebriefPage/>
             </Routes>

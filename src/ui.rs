@@ -5,6 +5,7 @@ pub mod cases;
 pub mod commit;
 pub mod diagnose;
 pub mod follow_up;
+pub mod insights;
 pub mod intake;
 pub mod listen;
 pub mod lock;

@@ -69,7 +69,8 @@ impl CaseSession {
         let store = self.db.get();
         match record(&*store, &mut log, event).await {
             Ok(state) => {
-                self.search.upsert(state.summary());
+                self.search
+                    .upsert(care_core::insight::summary(&log, &state));
                 self.log.set(log);
                 self.sync.note_change();
                 self.save.set(SaveStatus::Saved);
@@ -145,7 +146,7 @@ pub async fn open_case(
     let store = db.get();
     match record(&*store, &mut log, event).await {
         Ok(state) => {
-            search.upsert(state.summary());
+            search.upsert(care_core::insight::summary(&log, &state));
             sync.note_change();
             Ok(case)
         }

@@ -90,6 +90,17 @@ impl Search {
             changed = true;
             self.fill(&mut index, store.list_cases().await?);
         }
+        // Summaries written before insight existed lack what the metrics
+        // read: refold them once, from their logs.
+        let stale = index
+            .summaries()
+            .any(|s| s.insight.is_none() && s.training.is_none());
+        if stale {
+            changed = true;
+            store.rebuild_summaries().await?;
+            index = SearchIndex::new();
+            self.fill(&mut index, store.list_cases().await?);
+        }
         self.index.set_value(index);
         Ok(changed)
     }
@@ -164,6 +175,13 @@ impl Search {
         let mut all: Vec<CaseSummary> = self.index.with_value(|i| i.training().cloned().collect());
         all.sort_by(|a, b| b.opened_at.cmp(&a.opened_at).then(b.id.cmp(&a.id)));
         all
+    }
+
+    /// What the metrics need of every real case on this device; reactive.
+    pub fn insight_facts(&self) -> Vec<care_core::insight::CaseFacts> {
+        self.version.track();
+        self.index
+            .with_value(|i| i.summaries().filter_map(|s| s.insight.clone()).collect())
     }
 
     /// A number that moves whenever the archive changes; reactive.

@@ -844,7 +844,11 @@ impl IdbStore {
         // of the list rather than failing the whole upgrade.
         let summaries: Vec<CaseSummary> = logs
             .values()
-            .filter_map(|log| log.state().ok().map(|s| s.summary()))
+            .filter_map(|log| {
+                log.state()
+                    .ok()
+                    .map(|s| care_core::insight::summary(log, &s))
+            })
             .collect();
         match cipher {
             Some(c) => {

@@ -415,6 +415,18 @@ impl Casebook {
         }
     }
 
+    /// A casebook of facts already read (from case summaries); `skipped`
+    /// is how many cases had none to give.
+    pub fn from_facts(
+        facts: impl IntoIterator<Item = CaseFacts>,
+        offset: UtcOffset,
+        skipped: usize,
+    ) -> Casebook {
+        let mut cases: Vec<CaseFacts> = facts.into_iter().map(|c| c.in_offset(offset)).collect();
+        mark_repeats(&mut cases);
+        Casebook { cases, skipped }
+    }
+
     /// The real cases kept (training sessions and skipped logs left out).
     pub fn len(&self) -> usize {
         self.cases.len()
@@ -465,12 +477,16 @@ impl Casebook {
     }
 }
 
-/// What the metrics need of one case.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct CaseFacts {
+/// What the metrics need of one case: read from its log when an event is
+/// recorded and kept in the case's summary ([`crate::CaseSummary::insight`]),
+/// so the metrics of thousands of cases need no log read again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFacts {
     id: CaseId,
+    #[serde(with = "time::serde::rfc3339")]
     opened_at: OffsetDateTime,
-    /// The opening day in the calendar's offset.
+    /// The opening day in the calendar's offset (set by the casebook).
+    #[serde(skip, default = "no_day")]
     day: Date,
     channel: Channel,
     device: DeviceId,
@@ -481,10 +497,12 @@ struct CaseFacts {
     /// Closed now, and solved.
     solved: bool,
     reopened: bool,
-    /// Set once every case is read.
+    /// Set once every case is read (by the casebook).
+    #[serde(skip)]
     repeat: bool,
     /// The team of the latest chosen solution (`Some(None)`: not escalated);
     /// `None` when no solution was chosen.
+    #[serde(with = "double_option")]
     escalation: Option<Option<String>>,
     /// Milliseconds per stage of [`HANDLED_STAGES`], if the case has a
     /// handle time.
@@ -494,17 +512,52 @@ struct CaseFacts {
 }
 
 /// The answers of one follow-up round.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Survey {
     csat: Option<u8>,
     nps: Option<u8>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Promise {
+    #[serde(with = "time::serde::rfc3339")]
     deadline: OffsetDateTime,
     /// When the promise was kept, if it was.
+    #[serde(with = "time::serde::rfc3339::option")]
     kept_at: Option<OffsetDateTime>,
+}
+
+fn no_day() -> Date {
+    Date::MIN
+}
+
+/// `Option<Option<T>>` kept apart in JSON: absent/`null` is `None`,
+/// `{"some": null}` is `Some(None)`.
+mod double_option {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Wrapped<T> {
+        some: Option<T>,
+    }
+
+    pub fn serialize<S: Serializer, T: Serialize + Clone>(
+        value: &Option<Option<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        value
+            .as_ref()
+            .map(|inner| Wrapped {
+                some: inner.clone(),
+            })
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        d: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Ok(Option::<Wrapped<T>>::deserialize(d)?.map(|w| w.some))
+    }
 }
 
 impl Promise {
@@ -536,58 +589,85 @@ impl CaseFacts {
     }
 }
 
+/// A case's summary with the facts the metrics need: what every writer of
+/// summaries (recording an event, a sync pull, a rebuild) keeps.
+pub fn summary(log: &CaseLog, state: &CaseState) -> crate::CaseSummary {
+    let mut summary = state.summary();
+    summary.insight = CaseFacts::of(log, state);
+    summary
+}
+
 /// One case's facts; `None` for a training session.
 fn read(events: &[Event], offset: UtcOffset) -> Result<Option<CaseFacts>, FoldError> {
     let mut log = CaseLog::new();
     log.merge(events.iter().cloned());
     let state = log.state()?;
-    if state.training.is_some() {
-        return Ok(None);
-    }
-    let walk = Walk::of(&log, &state);
-    let promise = state.commitment.as_ref().map(|c| {
-        let kept_at = if c.tasks.is_empty() {
-            state
-                .follow_up
-                .as_ref()
-                .filter(|f| f.solved && f.at >= c.at)
-                .map(|f| f.at)
-        } else {
-            (0..c.tasks.len())
-                .map(|i| walk.tasks_done.get(&i).copied())
-                .collect::<Option<Vec<_>>>()
-                .and_then(|times| times.into_iter().max())
-        };
-        Promise {
-            deadline: c.deadline,
-            kept_at,
+    Ok(CaseFacts::of(&log, &state).map(|c| c.in_offset(offset)))
+}
+
+impl CaseFacts {
+    /// The facts of a case from its log and the state it folds to; `None`
+    /// for a training session.
+    pub fn of(log: &CaseLog, state: &CaseState) -> Option<CaseFacts> {
+        if state.training.is_some() {
+            return None;
         }
-    });
-    let opened_local = state
-        .opened_at
-        .checked_to_offset(offset)
-        .unwrap_or(state.opened_at);
-    Ok(Some(CaseFacts {
-        id: state.id,
-        opened_at: state.opened_at,
-        day: opened_local.date(),
-        channel: state.channel,
-        device: state.opened_on,
-        customer: state.customer.clone(),
-        intent: state.intent.clone(),
-        furthest: state.furthest,
-        closed_once: walk.closed_once,
-        solved: matches!(
-            state.outcome,
-            Some(Outcome::QuickAnswer { .. } | Outcome::Archived { solved: true })
-        ),
-        reopened: !state.reopenings.is_empty(),
-        repeat: false,
-        escalation: walk.escalation,
-        handle_ms: walk.handled.then_some(walk.stage_ms),
-        surveys: walk.surveys,
-        promise,
-    }))
+        let walk = Walk::of(log, state);
+        let promise = state.commitment.as_ref().map(|c| {
+            let kept_at = if c.tasks.is_empty() {
+                state
+                    .follow_up
+                    .as_ref()
+                    .filter(|f| f.solved && f.at >= c.at)
+                    .map(|f| f.at)
+            } else {
+                (0..c.tasks.len())
+                    .map(|i| walk.tasks_done.get(&i).copied())
+                    .collect::<Option<Vec<_>>>()
+                    .and_then(|times| times.into_iter().max())
+            };
+            Promise {
+                deadline: c.deadline,
+                kept_at,
+            }
+        });
+        Some(CaseFacts {
+            id: state.id,
+            opened_at: state.opened_at,
+            day: no_day(),
+            channel: state.channel,
+            device: state.opened_on,
+            customer: state.customer.clone(),
+            intent: state.intent.clone(),
+            furthest: state.furthest,
+            closed_once: walk.closed_once,
+            solved: matches!(
+                state.outcome,
+                Some(Outcome::QuickAnswer { .. } | Outcome::Archived { solved: true })
+            ),
+            reopened: !state.reopenings.is_empty(),
+            repeat: false,
+            escalation: walk.escalation,
+            handle_ms: walk.handled.then_some(walk.stage_ms),
+            surveys: walk.surveys,
+            promise,
+        })
+    }
+
+    /// The case this is about.
+    pub fn case(&self) -> CaseId {
+        self.id
+    }
+
+    /// With its opening day in `offset`.
+    fn in_offset(mut self, offset: UtcOffset) -> CaseFacts {
+        let local = self
+            .opened_at
+            .checked_to_offset(offset)
+            .unwrap_or(self.opened_at);
+        self.day = local.date();
+        self
+    }
 }
 
 /// What the fold's state does not keep: times per stage, whether the case

@@ -85,7 +85,7 @@ pub async fn record<S: EventStore>(
     next.merge([event.clone()]);
     let state = next.state().map_err(RecordError::Fold)?;
     store
-        .append(&event, &state.summary())
+        .append(&event, &crate::insight::summary(&next, &state))
         .await
         .map_err(RecordError::Store)?;
     *log = next;

@@ -249,7 +249,10 @@ async fn pull(
             // A log that does not fold (two devices closing one case in
             // two ways, say) keeps its events; the case shows as damaged
             // until someone looks at it.
-            let summary = log.state().ok().map(|s| s.summary());
+            let summary = log
+                .state()
+                .ok()
+                .map(|s| care_core::insight::summary(log, &s));
             cases.push(PulledCase {
                 events: new,
                 summary,

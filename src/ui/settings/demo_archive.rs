@@ -7,7 +7,7 @@ use crate::i18n::Msg;
 use crate::platform::idb::StoreError;
 use crate::platform::{clock, settings};
 use care_core::demo_data::archive::{generate_archive, ArchiveSpec};
-use care_core::CaseState;
+use care_core::CaseLog;
 use leptos::prelude::*;
 
 /// The archive sizes offered.
@@ -70,7 +70,9 @@ pub fn DemoArchive() -> impl IntoView {
                 let cases: Vec<_> = generate_archive(&spec, &k.pack, &data)
                     .into_iter()
                     .filter_map(|events| {
-                        let summary = CaseState::fold(&events).ok()?.summary();
+                        let mut log = CaseLog::new();
+                        log.merge(events.iter().cloned());
+                        let summary = care_core::insight::summary(&log, &log.state().ok()?);
                         Some((events, summary))
                     })
                     .collect();

@@ -23,6 +23,7 @@ pub fn TopBar() -> impl IntoView {
                 {move || unlocked().then(|| view! {
                     <a href="/">{move || i18n.t(Msg::Cases)}</a>
                     <a href="/pack">{move || i18n.t(Msg::KnowledgePack)}</a>
+                    <a href="/insights">{move || i18n.t(Msg::Insights)}</a>
                     <a href="/training">{move || i18n.t(Msg::Training)}</a>
                     <a href="/settings">{move || i18n.t(Msg::Settings)}</a>
                 })}

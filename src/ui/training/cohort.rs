@@ -103,7 +103,7 @@ pub fn Cohort(entries: Vec<LibraryEntry>) -> impl IntoView {
                         {move || failed.get().then(|| view! { <p role="alert" class="error">{move || i18n.t(Msg::ExportFailed)}</p> })}
                     </div>
                     <h3>{move || i18n.t(Msg::CohortTrainees)}</h3>
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                     <table class="cohort-table" data-testid="cohort-trainees">
                         <thead><tr>
                             <th scope="col">{move || i18n.t(Msg::AssignTrainee)}</th>
@@ -136,7 +136,7 @@ pub fn Cohort(entries: Vec<LibraryEntry>) -> impl IntoView {
                     </div>
                     <TrendChart rows=rows.clone()/>
                     <h3>{move || i18n.t(Msg::CohortScenarios)}</h3>
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                     <table class="cohort-table">
                         <thead><tr>
                             <th scope="col">{move || i18n.t(Msg::ScenarioTitle)}</th>
@@ -163,7 +163,7 @@ pub fn Cohort(entries: Vec<LibraryEntry>) -> impl IntoView {
                     </table>
                     </div>
                     <h3>{move || i18n.t(Msg::CohortSessionList)}</h3>
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                     <table class="cohort-table" data-testid="cohort-sessions">
                         <thead><tr>
                             <th scope="col">{move || i18n.t(Msg::CohortStarted)}</th>

@@ -247,6 +247,11 @@ pub struct CaseSummary {
     /// Set for a training session, which real work's lists leave out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub training: Option<TrainingRef>,
+    /// What the metrics need of the case, read from its log
+    /// ([`crate::insight::summary`]); absent in summaries written before
+    /// insight existed, and for training sessions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insight: Option<crate::insight::CaseFacts>,
 }
 
 impl CaseState {
@@ -500,6 +505,7 @@ impl CaseState {
             channel: self.channel,
             customer: self.customer.clone(),
             training: self.training.clone(),
+            insight: None,
             stage: self.stage,
             note_count: self.notes.len(),
             event_count: self.event_count,

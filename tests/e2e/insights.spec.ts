@@ -1,0 +1,67 @@
+// The team lead's insights: metrics over the archive, with the training
+// sessions left out, a CSV export, and a layout that fits a tablet.
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoViolations, gotoUnlocked } from "./pages/app";
+
+async function writeArchive(page: Page, size: string) {
+  await gotoUnlocked(page, "/settings");
+  await page.getByLabel("个案数量").selectOption(size);
+  await page.getByRole("button", { name: "生成演示个案" }).click();
+  await expect(page.getByText(`已写入 ${size} 个演示个案`)).toBeVisible({ timeout: 240_000 });
+}
+
+const total = (page: Page) => page.getByTestId("metrics-total").locator('td[data-col="cases"]');
+
+/** The breakdown's case counts, summed. */
+async function breakdownSum(page: Page): Promise<number> {
+  const cells = await page.getByTestId("metrics-rows").locator('td[data-col="cases"]').allInnerTexts();
+  return cells.reduce((n, c) => n + Number(c), 0);
+}
+
+test("over 10 000 generated cases the totals add up, the filters narrow them, and the table exports as CSV", async ({ page }) => {
+  test.setTimeout(360_000);
+  await writeArchive(page, "10000");
+  await page.getByRole("link", { name: "洞察" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("洞察：服务指标");
+  await expect(total(page)).toHaveText("10000");
+  // Every case reaches intake; each breakdown counts every case once.
+  await expect(page.getByTestId("funnel").locator('g[data-stage="intake"]')).toHaveAttribute("data-count", "10000");
+  expect(await breakdownSum(page)).toBe(10000);
+  await page.locator("#insights-group").selectOption("channel");
+  await expect(page.getByTestId("metrics-rows").locator("tbody tr")).not.toHaveCount(0);
+  expect(await breakdownSum(page)).toBe(10000);
+  const store = Number(await page.getByTestId("metrics-rows").locator('tr[data-key="store"] td[data-col="cases"]').innerText());
+  expect(store).toBeGreaterThan(0);
+  // Filtering on a channel keeps exactly that row's cases.
+  await page.locator("#insights-channel").selectOption("store");
+  await expect(total(page)).toHaveText(String(store));
+  // Rates say what they count.
+  await expect(page.getByTestId("metrics-total").locator('td[data-col="fcr"]')).toHaveText(/^\d+%（\d+\/\d+）$/);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("metrics-csv").click()]);
+  expect(download.suggestedFilename()).toMatch(/^care-metrics-channel-.*\.csv$/);
+  const csv = readFileSync((await download.path()) as string, "utf8");
+  expect(csv.startsWith("\uFEFF")).toBe(true);
+  const lines = csv.slice(1).trim().split("\r\n");
+  expect(lines[0]).toContain("首次解决率");
+  expect(lines).toHaveLength(2);
+  expect(lines[1].startsWith("store,")).toBe(true);
+});
+
+test("training sessions never count in the metrics, and the screen fits a tablet in both languages", async ({ page }) => {
+  test.setTimeout(120_000);
+  await writeArchive(page, "100");
+  await gotoUnlocked(page, "/training");
+  await page.locator('button[data-start="bill-spike-easy"]').click();
+  await expect(page.getByTestId("training-band")).toBeVisible();
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await gotoUnlocked(page, "/insights");
+  await expect(total(page)).toHaveText("100");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoViolations(page, "insights");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Insights: service metrics");
+  await expect(page.getByTestId("funnel")).toHaveAttribute("aria-label", /Intake 100/);
+});
