@@ -1321,3 +1321,39 @@ fn ten_thousand_cases_timing() {
     eprintln!("{:#?}", by_day.total);
     assert_eq!(all.total.cases, 10_000);
 }
+
+#[test]
+fn the_facts_kept_in_summaries_give_the_same_report_as_the_logs() {
+    let spec = ArchiveSpec {
+        seed: 9,
+        cases: 800,
+        now: NOW,
+        days: 60,
+        device: DeviceId::from_uuid(IdSource::new().next(1_764_000_000_000, 0xD6)),
+    };
+    let logs = generate_archive(&spec, demo_pack(), data());
+    // As the app keeps them: in each summary, sealed as JSON and read back.
+    let facts: Vec<care_core::insight::CaseFacts> = logs
+        .iter()
+        .map(|events| {
+            let mut log = care_core::CaseLog::new();
+            log.merge(events.iter().cloned());
+            let state = log.state().expect("folds");
+            let summary = care_core::insight::summary(&log, &state);
+            let json = serde_json::to_string(&summary).expect("serialises");
+            let back: care_core::CaseSummary = serde_json::from_str(&json).expect("reads back");
+            back.insight.expect("a real case has facts")
+        })
+        .collect();
+    let from_logs = Casebook::new(&logs, offset());
+    let from_summaries = Casebook::from_facts(facts, offset(), 0);
+    let filter = Filter::default();
+    for group in GroupBy::ALL {
+        assert_eq!(
+            from_summaries.metrics(&filter, group, NOW),
+            from_logs.metrics(&filter, group, NOW),
+            "{group:?}"
+        );
+    }
+    assert_eq!(from_summaries.funnel(&filter), from_logs.funnel(&filter));
+}
