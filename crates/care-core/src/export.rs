@@ -31,8 +31,19 @@ pub enum ExportError {
     Training,
     #[error("the case has no escalation or commitment to export as a trouble ticket")]
     NoTicket,
+    #[error("the case's events do not make a case: {0}")]
+    Damaged(String),
     #[error("a time could not be written: {0}")]
     Time(String),
+}
+
+/// The state of a real case to export.
+fn real_case(events: &[Event]) -> Result<CaseState, ExportError> {
+    let state = CaseState::fold(events).map_err(|e| ExportError::Damaged(e.to_string()))?;
+    if state.training.is_some() {
+        return Err(ExportError::Training);
+    }
+    Ok(state)
 }
 
 fn time(at: OffsetDateTime) -> Result<String, ExportError> {
@@ -313,10 +324,7 @@ pub fn party_interaction(
     customer: Option<&Customer>,
     lang: Lang,
 ) -> Result<Value, ExportError> {
-    let state = CaseState::fold(events).map_err(|e| ExportError::Time(e.to_string()))?;
-    if state.training.is_some() {
-        return Err(ExportError::Training);
-    }
+    let state = real_case(events)?;
     let mut sorted: Vec<Event> = events.to_vec();
     sorted.sort_by_key(|e| e.id);
     let id = state.id.to_string();
@@ -416,10 +424,7 @@ pub fn trouble_ticket(
     customer: Option<&Customer>,
     lang: Lang,
 ) -> Result<Value, ExportError> {
-    let state = CaseState::fold(events).map_err(|e| ExportError::Time(e.to_string()))?;
-    if state.training.is_some() {
-        return Err(ExportError::Training);
-    }
+    let state = real_case(events)?;
     let escalated_to = state.solution.as_ref().and_then(|s| s.escalated_to.clone());
     let commitment = state.commitment.as_ref();
     if escalated_to.is_none() && commitment.is_none() {
