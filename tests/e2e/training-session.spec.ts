@@ -256,4 +256,11 @@ test("the customer's words can be read aloud in the scenario's language", async 
   await page.getByRole("button", { name: "问", exact: true }).click();
   await expect(page.locator(".chat-log .from-trainee")).toHaveCount(2);
   expect(await spoken()).toHaveLength(2);
+  // A hostile question is shown as the words typed, never run as markup.
+  const hostile = `<img src=x onerror="document.title='pwned'">`;
+  await page.getByLabel("问客户（用自己的话）").fill(hostile);
+  await page.getByRole("button", { name: "问", exact: true }).click();
+  await expect(page.locator(".chat-log .from-trainee").last()).toContainText(hostile);
+  await expect(page.locator(".chat-log img")).toHaveCount(0);
+  expect(await page.title()).not.toBe("pwned");
 });
