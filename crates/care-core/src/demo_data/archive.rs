@@ -9,6 +9,8 @@
 //! it, the follow-up and the archive. About one case in seven is a quick
 //! answer at intake, one in five of the last fortnight's is still open
 //! somewhere in the flow (a few older ones are stuck), a few are reopened.
+//! Most promises are kept by their deadline, a minority late, as in a real
+//! contact centre; the follow-up call comes once the work is done.
 //!
 //! Deterministic: the same spec, pack and demo data give the same events.
 //! No clock and no randomness of its own: times lead up to `spec.now`,
@@ -94,6 +96,12 @@ const QUICK_PERCENT: u64 = 95;
 const OPEN_PERCENT: u64 = 21;
 const STUCK_PERCENT: u64 = 2;
 const RECENT_DAYS: i64 = 14;
+/// Of the promises whose work gets done, how many are done after the
+/// deadline: a real team keeps most of its promises, not all.
+const LATE_PERCENT: u64 = 10;
+/// The longest the follow-up takes to record once the work is done: the
+/// stage entered, perhaps a note, then the answers (see `enter`, `say`).
+const FOLLOW_UP_SECS: i64 = 300 + 150 + 150 + 3;
 /// Of the cases worked to the end, how many were reopened.
 const REOPEN_PERCENT: u64 = 5;
 const ENGLISH_PERCENT: u64 = 15;
@@ -638,16 +646,73 @@ impl<'k, 'a> Gen<'k, 'a> {
         let chosen = self.resolve(c, stop == Some(Stage::Resolve))?;
         halt(stop, Stage::Resolve)?;
         self.enter(Stage::Commit)?;
-        let (deadline, tasks) = self.commit(&c.solutions[chosen])?;
+        let (deadline, dues) = self.commit(&c.solutions[chosen])?;
         if stop == Some(Stage::Commit) {
-            // Waiting for the promise to be kept.
-            if tasks > 0 && self.rng.chance(40) {
-                self.tick(3600, 6 * 3600)?;
-                self.put(EventBody::TaskDone { task: 0 });
+            // Waiting for the promise to be kept: its first task may be
+            // done, mostly by its own due.
+            if let Some(&due) = dues.first().filter(|_| self.rng.chance(40)) {
+                let end = self.kept_by(due, 0)?;
+                self.work(&dues, &[0], end);
             }
             return None;
         }
-        self.follow_up(deadline, tasks, solved, stop)
+        self.follow_up(deadline, &dues, solved, stop)
+    }
+
+    /// When the promise's work is finished: by the deadline mostly, after
+    /// it in [`LATE_PERCENT`] cases, and always before `now` with `room`
+    /// to spare. A deadline still ahead at `now` is met early (the case
+    /// was quick), never late; a late one that would reach `now` is done
+    /// just before it. `None` when no time is left after the promise.
+    fn kept_by(&mut self, deadline: OffsetDateTime, room: i64) -> Option<OffsetDateTime> {
+        let latest = self.now - Duration::minutes(10) - Duration::seconds(room);
+        if latest < self.t {
+            return None;
+        }
+        if self.rng.chance(LATE_PERCENT) && deadline < latest {
+            let after = Duration::seconds(self.rng.between(60, 2 * 86_400));
+            let late = self.in_working_hours(deadline + after);
+            let from = deadline.max(self.t) + Duration::seconds(1);
+            return Some(if late <= latest {
+                late
+            } else {
+                self.moment(from, latest)
+            });
+        }
+        // On time: anywhere from the promise to its deadline (the promise
+        // itself when it takes effect on the spot).
+        let by = (deadline - Duration::seconds(room)).min(latest);
+        Some(self.moment(self.t, by.max(self.t)))
+    }
+
+    /// A moment in `lo..=hi` (`lo` when the range is empty), moved into
+    /// working hours when that still keeps it by `hi`.
+    fn moment(&mut self, lo: OffsetDateTime, hi: OffsetDateTime) -> OffsetDateTime {
+        let span = i64::try_from((hi - lo).whole_milliseconds()).unwrap_or(i64::MAX);
+        let at = lo + Duration::milliseconds(self.rng.between(0, span));
+        let moved = self.in_working_hours(at);
+        if moved <= hi {
+            moved
+        } else {
+            at
+        }
+    }
+
+    /// Marks `tasks` (indexes into `dues`, in order) done, the last at
+    /// `end`, each earlier one by its own due when there is time for it.
+    fn work(&mut self, dues: &[OffsetDateTime], tasks: &[usize], end: OffsetDateTime) {
+        let end = end.max(self.t);
+        for (k, &task) in tasks.iter().enumerate() {
+            let at = if k + 1 == tasks.len() {
+                end
+            } else {
+                let due = dues.get(task).copied().unwrap_or(end);
+                self.moment(self.t, due.min(end).max(self.t))
+            };
+            self.t = at;
+            self.put(EventBody::TaskDone { task });
+        }
+        self.t = end;
     }
 
     /// Moves the clock on by `lo..=hi` seconds (and some milliseconds);
@@ -1134,8 +1199,8 @@ impl<'k, 'a> Gen<'k, 'a> {
     /// The commitment as the commit stage makes it: the pack's plan, the
     /// way to reply (asked and captured if the wording needs it and it is
     /// not known), a step of the agent's if the wording needs one. Gives
-    /// the deadline and the number of tasks.
-    fn commit(&mut self, s: &SolutionKb) -> Option<(OffsetDateTime, usize)> {
+    /// the deadline and each task's due time.
+    fn commit(&mut self, s: &SolutionKb) -> Option<(OffsetDateTime, Vec<OffsetDateTime>)> {
         let role = self.kb.role?;
         self.tick(30, 240)?;
         let plan = commit::plan(self.kb.pack, &s.solution.id, role, self.t).ok()?;
@@ -1178,7 +1243,7 @@ impl<'k, 'a> Gen<'k, 'a> {
         }
         let text = plan.text(contact.clone(), steps).get(self.lang).to_owned();
         let tasks = plan.task_plans();
-        let count = tasks.len();
+        let dues = tasks.iter().map(|t| t.due).collect();
         self.put(EventBody::CommitmentMade {
             solution: s.solution.id.clone(),
             text,
@@ -1189,36 +1254,28 @@ impl<'k, 'a> Gen<'k, 'a> {
                 .unwrap_or_default(),
             tasks,
         });
-        Some((plan.deadline, count))
+        Some((plan.deadline, dues))
     }
 
-    /// The tasks done and the follow-up, after the deadline (or earlier
-    /// when the deadline is still to come at `now`).
+    /// The tasks done, mostly by the deadline (see [`Self::kept_by`]), then
+    /// the follow-up call: right after the last task, the callback that
+    /// confirms the work is done. When the case is not solved some tasks
+    /// are left undone, and that promise is not kept.
     fn follow_up(
         &mut self,
         deadline: OffsetDateTime,
-        tasks: usize,
+        dues: &[OffsetDateTime],
         solved: bool,
         stop: Option<Stage>,
     ) -> Option<()> {
-        let natural = deadline.max(self.t) + Duration::minutes(self.rng.between(10, 6 * 60));
-        let natural = self.in_working_hours(natural);
-        let latest = self.now - Duration::minutes(10);
-        let at = if natural < latest {
-            natural
-        } else {
-            let earliest = self.t + Duration::minutes(5);
-            if latest <= earliest {
-                return None;
-            }
-            earliest + Duration::seconds(self.rng.between(0, (latest - earliest).whole_seconds()))
-        };
-        self.t = at;
-        for task in 0..tasks {
-            if solved || self.rng.chance(60) {
-                self.say(EventBody::TaskDone { task })?;
-            }
-        }
+        let done: Vec<usize> = (0..dues.len())
+            .filter(|_| solved || self.rng.chance(60))
+            .collect();
+        // A promise without tasks is kept by the follow-up itself, which
+        // comes up to `FOLLOW_UP_SECS` after the moment chosen.
+        let room = if dues.is_empty() { FOLLOW_UP_SECS } else { 0 };
+        let end = self.kept_by(deadline, room)?;
+        self.work(dues, &done, end);
         self.enter(Stage::FollowUp)?;
         halt(stop, Stage::FollowUp)?;
         let satisfied = self.rng.chance(if solved { 85 } else { 10 });
