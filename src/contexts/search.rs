@@ -90,11 +90,11 @@ impl Search {
             changed = true;
             self.fill(&mut index, store.list_cases().await?);
         }
-        // Summaries written before insight existed lack what the metrics
-        // read: refold them once, from their logs.
+        // Summaries written before insight (or its gap lists) existed lack
+        // what the insights screen reads: refold them once, from their logs.
         let stale = index
             .summaries()
-            .any(|s| s.insight.is_none() && s.training.is_none());
+            .any(|s| s.training.is_none() && !s.insight.as_ref().is_some_and(|f| f.is_current()));
         if stale {
             changed = true;
             store.rebuild_summaries().await?;

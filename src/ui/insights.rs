@@ -3,5 +3,7 @@
 
 pub mod funnel_chart;
 pub mod insights_page;
+pub mod knowledge_gaps;
+pub mod metric_definitions;
 pub mod metrics_table;
 pub mod volume_chart;

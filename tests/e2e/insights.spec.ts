@@ -2,7 +2,9 @@
 // sessions left out, a CSV export, and a layout that fits a tablet.
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoViolations, gotoUnlocked } from "./pages/app";
+import { CaseList, expectNoViolations, gotoUnlocked } from "./pages/app";
+
+const BILL_SPIKE_PHONE = "13800006229";
 
 async function writeArchive(page: Page, size: string) {
   await gotoUnlocked(page, "/settings");
@@ -64,4 +66,45 @@ test("training sessions never count in the metrics, and the screen fits a tablet
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Insights: service metrics");
   await expect(page.getByTestId("funnel")).toHaveAttribute("aria-label", /Intake 100/);
+});
+
+test("a statement the pack could not place is listed as a knowledge gap that links to its case, and the lists export as CSV", async ({ page }) => {
+  test.setTimeout(120_000);
+  await writeArchive(page, "100");
+  // An agent meets a request the pack does not know and picks the intent by hand.
+  const said = "我想问问卫星电话在山里能不能用";
+  const list = new CaseList(page);
+  await list.open();
+  await list.startCase();
+  await page.getByLabel(/手机号、账户或证件号/).fill(BILL_SPIKE_PHONE);
+  await page.getByRole("button", { name: "查找", exact: true }).click();
+  await page.getByRole("button", { name: /选择客户/ }).first().click();
+  await page.getByLabel("照客户的原话记录，不要改写。").fill(said);
+  await page.getByRole("button", { name: "识别来意" }).click();
+  await page.getByLabel("或手动选择来意").selectOption({ label: "套餐变更/升级" });
+  await page.getByRole("button", { name: "使用此来意", exact: true }).click();
+  await expect(page.locator(".confirmed-intent")).toBeVisible();
+  const caseUrl = page.url();
+
+  await page.getByRole("link", { name: "洞察" }).click();
+  // Every list links to the cases behind it.
+  await expect(page.getByTestId("gap-rejected").locator(".case-links a").first()).toHaveAttribute("href", /^\/cases\//);
+  // Today's cases (a day of the pack calendar, at +08:00): the new gap is among them.
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  await page.locator("#insights-from").fill(today);
+  await page.locator("#insights-from").dispatchEvent("change");
+  const statements = page.getByTestId("gap-statements");
+  const entry = statements.locator(".gap-entry").filter({ hasText: said });
+  await expect(entry).toBeVisible();
+  await expect(entry).toContainText("套餐变更/升级");
+  await entry.locator(".case-links a").first().click();
+  await expect(page).toHaveURL(caseUrl);
+  await expect(page.getByLabel("照客户的原话记录，不要改写。")).toHaveValue(said);
+
+  await page.getByRole("link", { name: "洞察" }).click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("gaps-csv").click()]);
+  expect(download.suggestedFilename()).toMatch(/^care-knowledge-gaps-.*\.csv$/);
+  const csv = readFileSync((await download.path()) as string, "utf8");
+  const line = csv.split("\r\n").find((l) => l.includes(said));
+  expect(line).toContain(caseUrl.split("/").pop());
 });

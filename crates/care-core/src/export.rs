@@ -11,7 +11,7 @@
 
 use crate::case::{CaseState, Event, EventBody, Stage};
 use crate::customer::Customer;
-use crate::pack::{Pack, Severity};
+use crate::pack::{Named, Pack, Severity};
 use crate::text::Lang;
 use crate::verify::{mask_id_number, mask_msisdn, mask_name};
 use serde_json::{json, Map, Value};
@@ -78,36 +78,13 @@ pub fn describe(body: &EventBody, pack: &Pack, lang: Lang) -> String {
     use EventBody as B;
     let zh = lang == Lang::ZhCn;
     let pick = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
-    let name = |items: Option<&crate::Text>, id: &str| {
-        items
-            .map(|t| t.get(lang).to_owned())
-            .unwrap_or_else(|| id.to_owned())
-    };
-    let intent = |id: &str| name(pack.intent(id).map(|i| &i.name), id);
-    let fact = |id: &str| name(pack.fact(id).map(|f| &f.name), id);
-    let cause = |id: &str| name(pack.causes.iter().find(|c| c.id == id).map(|c| &c.name), id);
-    let solution = |id: &str| {
-        name(
-            pack.solutions.iter().find(|s| s.id == id).map(|s| &s.name),
-            id,
-        )
-    };
-    let prompt = |id: &str| {
-        name(
-            pack.prompts.iter().find(|p| p.id == id).map(|p| &p.text),
-            id,
-        )
-    };
-    let method = |id: &str| {
-        name(
-            pack.verification
-                .methods
-                .iter()
-                .find(|m| m.id == id)
-                .map(|m| &m.name),
-            id,
-        )
-    };
+    let label = |kind: Named, id: &str| pack.name_of(kind, id, lang);
+    let intent = |id: &str| label(Named::Intent, id);
+    let fact = |id: &str| label(Named::Fact, id);
+    let cause = |id: &str| label(Named::Cause, id);
+    let solution = |id: &str| label(Named::Solution, id);
+    let prompt = |id: &str| label(Named::Prompt, id);
+    let method = |id: &str| label(Named::Method, id);
     match body {
         B::CaseOpened { channel, .. } => {
             let c = channel.label();
@@ -199,7 +176,7 @@ pub fn describe(body: &EventBody, pack: &Pack, lang: Lang) -> String {
             solution: s,
             escalated_to,
         } => {
-            let team = |t: &str| name(pack.teams.iter().find(|x| x.id == t).map(|x| &x.name), t);
+            let team = |t: &str| label(Named::Team, t);
             match escalated_to {
                 Some(t) => pick(
                     format!("选定方案：{}，升级到 {}", solution(s), team(t)),

@@ -158,6 +158,7 @@
 //! verify and every stage up to commit. A case answered with a quick answer
 //! closed at intake and counts there only.
 
+pub mod definitions;
 pub mod gaps;
 use crate::case::{
     CaseId, CaseLog, CaseState, Channel, DeviceId, Event, EventBody, EventId, FoldError, Outcome,
@@ -465,6 +466,23 @@ impl Casebook {
         }
     }
 
+    /// The knowledge gaps of the cases the filter keeps (see [`gaps`]).
+    pub fn gaps(
+        &self,
+        filter: &Filter,
+        pack: &crate::pack::Pack,
+        now: OffsetDateTime,
+    ) -> gaps::Gaps {
+        gaps::gaps_of(
+            self.cases
+                .iter()
+                .filter(|c| filter.admits(c))
+                .filter_map(|c| c.gaps.as_ref()),
+            pack,
+            now,
+        )
+    }
+
     /// See [`funnel`].
     pub fn funnel(&self, filter: &Filter) -> Vec<(Stage, usize)> {
         let mut reached = [0usize; Stage::ALL.len()];
@@ -509,6 +527,10 @@ pub struct CaseFacts {
     handle_ms: Option<[u64; HANDLED_STAGES.len()]>,
     surveys: Vec<Survey>,
     promise: Option<Promise>,
+    /// What the knowledge-gap lists need; absent in facts written before
+    /// the lists were on screen (such a summary is refolded once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    gaps: Option<gaps::GapFacts>,
 }
 
 /// The answers of one follow-up round.
@@ -651,7 +673,14 @@ impl CaseFacts {
             handle_ms: walk.handled.then_some(walk.stage_ms),
             surveys: walk.surveys,
             promise,
+            gaps: gaps::GapFacts::of(state),
         })
+    }
+
+    /// Whether these facts were written by a version that keeps everything
+    /// the insights screen shows (older ones are refolded from the log).
+    pub fn is_current(&self) -> bool {
+        self.gaps.is_some()
     }
 
     /// The case this is about.

@@ -252,3 +252,66 @@ fn training_cases_and_unreadable_logs_are_left_out() {
     assert!(g.statements.is_empty());
     assert_eq!(g.skipped, 1);
 }
+
+#[test]
+fn the_gap_lists_go_to_a_spreadsheet_one_line_per_entry_with_their_case_ids() {
+    let mut c = Cases::new();
+    let day = NOW - Duration::days(2);
+    let hostile = c.case(
+        day,
+        statement(
+            "=HYPERLINK(\"http://x\")，宽带掉线",
+            true,
+            "broadband_fault",
+        ),
+    );
+    let id = hostile[0].case;
+    let rejecting = c.case(
+        day,
+        vec![
+            cause("billing_error"),
+            EventBody::SolutionRejected {
+                solution: "refund_credit".into(),
+                reason: "客户要现金, 不要抵扣".into(),
+            },
+        ],
+    );
+    let g = run(&[hostile, rejecting.clone()]);
+    let csv = care_core::insight::gaps::gaps_csv(&g, demo_pack(), Lang::ZhCn);
+    let lines: Vec<&str> = csv
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect();
+    let entries = g.statements.len()
+        + g.causes_without_solution.len()
+        + g.rejected.len()
+        + g.missing_facts.len();
+    assert_eq!(lines.len(), 1 + entries, "{csv}");
+    assert!(lines[0].starts_with("清单,条目"));
+    // The customer's words cannot run as a formula in the spreadsheet.
+    let statement_line = lines
+        .iter()
+        .find(|l| l.contains("HYPERLINK"))
+        .expect("the statement");
+    assert!(
+        statement_line.contains(",\"'=HYPERLINK("),
+        "{statement_line}"
+    );
+    assert!(
+        statement_line.ends_with(&id.to_string()),
+        "{statement_line}"
+    );
+    // Names from the pack, reasons with their counts, quoted for the comma.
+    let rejection = lines
+        .iter()
+        .find(|l| l.contains("常被拒绝"))
+        .expect("the rejection");
+    assert!(
+        rejection.contains("\"客户要现金, 不要抵扣 ×1\""),
+        "{rejection}"
+    );
+    assert!(rejection.ends_with(&rejecting[0].case.to_string()));
+    let en = care_core::insight::gaps::gaps_csv(&g, demo_pack(), Lang::En);
+    assert!(en.contains("Often rejected suggestions"));
+}

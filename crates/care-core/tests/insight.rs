@@ -1356,4 +1356,11 @@ fn the_facts_kept_in_summaries_give_the_same_report_as_the_logs() {
         );
     }
     assert_eq!(from_summaries.funnel(&filter), from_logs.funnel(&filter));
+    // The knowledge-gap lists too, and they are the lists made from logs.
+    let listed = from_summaries.gaps(&filter, demo_pack(), NOW);
+    assert_eq!(
+        listed,
+        care_core::insight::gaps::gaps(&logs, demo_pack(), NOW)
+    );
+    assert!(!listed.statements.is_empty() && !listed.rejected.is_empty());
 }

@@ -4,6 +4,8 @@ use crate::contexts::search::use_search;
 use crate::i18n::{channel_name, Msg};
 use crate::platform::{clock, download};
 use crate::ui::insights::funnel_chart::FunnelChart;
+use crate::ui::insights::knowledge_gaps::KnowledgeGaps;
+use crate::ui::insights::metric_definitions::MetricDefinitions;
 use crate::ui::insights::metrics_table::MetricsTable;
 use crate::ui::insights::volume_chart::VolumeChart;
 use care_core::commit::BusinessCalendar;
@@ -134,6 +136,12 @@ pub fn InsightsPage() -> impl IntoView {
                 </div>
                 <MetricsTable report=report total_only=false/>
             </section>
+            <section class="card" aria-labelledby="gaps-heading">
+                <h2 id="gaps-heading">{move || i18n.t(Msg::GapsHeading)}</h2>
+                <p class="muted">{move || i18n.t(Msg::GapsExplain)}</p>
+                <KnowledgeGaps book=book filter=filter/>
+            </section>
+            <MetricDefinitions/>
         </main>
     }
 }

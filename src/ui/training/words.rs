@@ -3,9 +3,8 @@
 
 use crate::contexts::i18n::I18n;
 use crate::i18n::Msg;
-use care_core::pack::Pack;
+use care_core::pack::{Named, Pack};
 use care_core::sim::{Finding, Level, Rule, Step};
-use care_core::Text;
 
 pub fn rule_name(rule: Rule) -> Msg {
     match rule {
@@ -29,40 +28,28 @@ pub fn level_name(level: Level) -> Msg {
     }
 }
 
-/// The name in the interface language of the item with `id` in `items`,
-/// or the id itself when the pack has no such item (a scenario or a log
-/// from another pack).
-fn named<T>(items: &[T], id: &str, of: impl Fn(&T) -> (&str, &Text), i18n: I18n) -> String {
-    items
-        .iter()
-        .map(&of)
-        .find(|(x, _)| *x == id)
-        .map(|(_, name)| name.get(i18n.lang()).to_owned())
-        .unwrap_or_else(|| id.to_owned())
-}
-
 fn fact_name(pack: &Pack, id: &str, i18n: I18n) -> String {
-    named(&pack.facts, id, |f| (&f.id, &f.name), i18n)
+    pack.name_of(Named::Fact, id, i18n.lang())
 }
 
 fn cause_name(pack: &Pack, id: &str, i18n: I18n) -> String {
-    named(&pack.causes, id, |c| (&c.id, &c.name), i18n)
+    pack.name_of(Named::Cause, id, i18n.lang())
 }
 
 fn solution_name(pack: &Pack, id: &str, i18n: I18n) -> String {
-    named(&pack.solutions, id, |s| (&s.id, &s.name), i18n)
+    pack.name_of(Named::Solution, id, i18n.lang())
 }
 
 fn intent_name(pack: &Pack, id: &str, i18n: I18n) -> String {
-    named(&pack.intents, id, |x| (&x.id, &x.name), i18n)
+    pack.name_of(Named::Intent, id, i18n.lang())
 }
 
 pub fn prompt_text(pack: &Pack, id: &str, i18n: I18n) -> String {
-    named(&pack.prompts, id, |p| (&p.id, &p.text), i18n)
+    pack.name_of(Named::Prompt, id, i18n.lang())
 }
 
 pub fn method_name(pack: &Pack, id: &str, i18n: I18n) -> String {
-    named(&pack.verification.methods, id, |m| (&m.id, &m.name), i18n)
+    pack.name_of(Named::Method, id, i18n.lang())
 }
 
 fn list(items: impl IntoIterator<Item = String>, i18n: I18n) -> String {

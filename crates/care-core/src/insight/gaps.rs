@@ -18,9 +18,11 @@
 //! Training cases are left out, like everywhere in insight.
 
 use crate::case::{CaseId, CaseState, Event};
+use crate::csv::{field, text_field, BOM, CRLF};
 use crate::intent::features;
-use crate::pack::Pack;
-use serde::Serialize;
+use crate::pack::{Named, Pack};
+use crate::text::Lang;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use time::{Duration, OffsetDateTime};
 
@@ -102,18 +104,102 @@ fn ranked(counts: BTreeMap<String, usize>) -> Vec<(String, usize)> {
     v
 }
 
+/// What the gap lists need of one case, read once from its log and kept
+/// in its summary (with the metrics' facts), so the lists of a large
+/// archive need no log read. The statement is kept only when it is a gap
+/// (not recognised, or overridden); required facts are judged against the
+/// pack in force when the lists are made, so only what was captured is
+/// kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GapFacts {
+    id: CaseId,
+    #[serde(with = "time::serde::rfc3339")]
+    updated_at: OffsetDateTime,
+    /// The first statement, when it was not recognised or was overridden.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    statement: Option<String>,
+    unknown: bool,
+    intent: Option<String>,
+    /// The confirmed cause and the facts captured by then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    diagnosis: Option<Diagnosis>,
+    solution_chosen: bool,
+    closed: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    rejected: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Diagnosis {
+    cause: String,
+    /// Facts captured at or before the cause was confirmed (a later
+    /// capture does not help the diagnosis that was made).
+    known: Vec<String>,
+}
+
+impl GapFacts {
+    /// A real case's gap facts; `None` for a training session.
+    pub fn of(s: &CaseState) -> Option<GapFacts> {
+        if s.training.is_some() {
+            return None;
+        }
+        Some(GapFacts {
+            id: s.id,
+            updated_at: s.updated_at,
+            statement: s
+                .statement
+                .clone()
+                .filter(|_| s.intent_unknown || s.intent_overridden),
+            unknown: s.intent_unknown,
+            intent: s.intent.clone(),
+            diagnosis: s.cause.as_ref().map(|c| Diagnosis {
+                cause: c.cause.clone(),
+                known: s
+                    .facts
+                    .iter()
+                    .filter(|(_, f)| f.at <= c.at)
+                    .map(|(k, _)| k.clone())
+                    .collect(),
+            }),
+            solution_chosen: s.solution.is_some(),
+            closed: s.outcome.is_some(),
+            rejected: s
+                .rejected
+                .iter()
+                .map(|r| (r.solution.clone(), r.reason.clone()))
+                .collect(),
+        })
+    }
+
+    pub fn id(&self) -> CaseId {
+        self.id
+    }
+}
+
 /// The knowledge gaps in `cases` (each a case's events, any order). `now`
 /// tells a case standing still from one still being worked.
 pub fn gaps(cases: &[Vec<Event>], pack: &Pack, now: OffsetDateTime) -> Gaps {
-    let mut out = Gaps::default();
-    let mut states: Vec<CaseState> = Vec::with_capacity(cases.len());
+    let mut facts = Vec::with_capacity(cases.len());
+    let mut skipped = 0;
     for events in cases {
         match CaseState::fold(events) {
-            Ok(s) if s.training.is_none() => states.push(s),
-            Ok(_) => {}
-            Err(_) => out.skipped += 1,
+            Ok(s) => facts.extend(GapFacts::of(&s)),
+            Err(_) => skipped += 1,
         }
     }
+    let mut out = gaps_of(facts.iter(), pack, now);
+    out.skipped = skipped;
+    out
+}
+
+/// The knowledge gaps of cases' facts already read (from their summaries).
+pub fn gaps_of<'a>(
+    cases: impl IntoIterator<Item = &'a GapFacts>,
+    pack: &Pack,
+    now: OffsetDateTime,
+) -> Gaps {
+    let mut out = Gaps::default();
+    let mut states: Vec<&GapFacts> = cases.into_iter().collect();
     states.sort_by_key(|s| s.id);
 
     // Unrecognised or overridden first statements, grouped.
@@ -124,10 +210,7 @@ pub fn gaps(cases: &[Vec<Event>], pack: &Pack, now: OffsetDateTime) -> Gaps {
     }
     let mut groups: Vec<Group> = Vec::new();
     for s in &states {
-        let (Some(statement), true) = (
-            s.statement.as_ref(),
-            s.intent_unknown || s.intent_overridden,
-        ) else {
+        let Some(statement) = s.statement.as_ref() else {
             continue;
         };
         let f = features(statement);
@@ -156,7 +239,7 @@ pub fn gaps(cases: &[Vec<Event>], pack: &Pack, now: OffsetDateTime) -> Gaps {
         g.members.push(f);
         g.found.statements.push(statement.clone());
         g.found.cases.push(s.id);
-        if s.intent_unknown {
+        if s.unknown {
             g.found.unknown += 1;
         }
         if let Some(i) = &s.intent {
@@ -180,10 +263,10 @@ pub fn gaps(cases: &[Vec<Event>], pack: &Pack, now: OffsetDateTime) -> Gaps {
     // Causes left without a solution.
     let mut without: BTreeMap<String, Vec<CaseId>> = BTreeMap::new();
     for s in &states {
-        let Some(c) = &s.cause else { continue };
-        let stalled = s.outcome.is_some() || now - s.updated_at > Duration::days(STALE_DAYS);
-        if s.solution.is_none() && stalled {
-            without.entry(c.cause.clone()).or_default().push(s.id);
+        let Some(d) = &s.diagnosis else { continue };
+        let stalled = s.closed || now - s.updated_at > Duration::days(STALE_DAYS);
+        if !s.solution_chosen && stalled {
+            without.entry(d.cause.clone()).or_default().push(s.id);
         }
     }
     out.causes_without_solution = without
@@ -205,14 +288,14 @@ pub fn gaps(cases: &[Vec<Event>], pack: &Pack, now: OffsetDateTime) -> Gaps {
     }
     let mut rejected: BTreeMap<String, Rejected> = BTreeMap::new();
     for s in &states {
-        for r in &s.rejected {
-            let e = rejected.entry(r.solution.clone()).or_insert(Rejected {
+        for (solution, reason) in &s.rejected {
+            let e = rejected.entry(solution.clone()).or_insert(Rejected {
                 times: 0,
                 reasons: BTreeMap::new(),
                 cases: Vec::new(),
             });
             e.times += 1;
-            *e.reasons.entry(r.reason.trim().to_owned()).or_default() += 1;
+            *e.reasons.entry(reason.trim().to_owned()).or_default() += 1;
             if e.cases.last() != Some(&s.id) {
                 e.cases.push(s.id);
             }
@@ -234,7 +317,7 @@ pub fn gaps(cases: &[Vec<Event>], pack: &Pack, now: OffsetDateTime) -> Gaps {
     let mut diagnosed: BTreeMap<&str, usize> = BTreeMap::new();
     let mut missing: BTreeMap<(String, String), Vec<CaseId>> = BTreeMap::new();
     for s in &states {
-        let (Some(intent), Some(cause)) = (s.intent.as_deref(), &s.cause) else {
+        let (Some(intent), Some(d)) = (s.intent.as_deref(), &s.diagnosis) else {
             continue;
         };
         let Some(i) = pack.intent(intent) else {
@@ -242,10 +325,7 @@ pub fn gaps(cases: &[Vec<Event>], pack: &Pack, now: OffsetDateTime) -> Gaps {
         };
         *diagnosed.entry(&i.id).or_default() += 1;
         for fact in &i.facts {
-            // Captured by the time of the diagnosis (a later capture does
-            // not help the diagnosis that was made).
-            let known = s.facts.get(fact).is_some_and(|f| f.at <= cause.at);
-            if !known {
+            if !d.known.contains(fact) {
                 missing
                     .entry((intent.to_owned(), fact.clone()))
                     .or_default()
@@ -268,5 +348,100 @@ pub fn gaps(cases: &[Vec<Event>], pack: &Pack, now: OffsetDateTime) -> Gaps {
             .cmp(&a.cases.len())
             .then((&a.intent, &a.fact).cmp(&(&b.intent, &b.fact)))
     });
+    out
+}
+
+/// The gap lists as one CSV table for a spreadsheet: a line per entry,
+/// saying which list it is on, what it is about (in `lang`, from the pack),
+/// the detail (alike statements, the intents chosen, the reasons), how
+/// many cases, out of how many where that means something, and their ids.
+pub fn gaps_csv(gaps: &Gaps, pack: &Pack, lang: Lang) -> String {
+    let zh = lang == Lang::ZhCn;
+    let pick = |z: &'static str, e: &'static str| if zh { z } else { e };
+    let name = |kind: Named, id: &str| pack.name_of(kind, id, lang);
+    let counted = |items: &[(String, usize)], kind: Option<Named>| {
+        items
+            .iter()
+            .map(|(x, n)| {
+                let x = kind.map_or_else(|| x.clone(), |k| name(k, x));
+                format!("{x} ×{n}")
+            })
+            .collect::<Vec<_>>()
+            .join(pick("；", "; "))
+    };
+    let ids = |cases: &[CaseId]| {
+        cases
+            .iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out = String::from(BOM);
+    let header = [
+        pick("清单", "List"),
+        pick("条目", "Item"),
+        pick("详情", "Detail"),
+        pick("案例数", "Cases"),
+        pick("总数", "Out of"),
+        pick("案例编号", "Case ids"),
+    ];
+    out.push_str(&header.join(","));
+    out.push_str(CRLF);
+    let mut line =
+        |list: &str, item: String, detail: String, n: usize, of: String, cases: &[CaseId]| {
+            let cells = [
+                text_field(list),
+                text_field(&item),
+                text_field(&detail),
+                n.to_string(),
+                of,
+                field(&ids(cases)),
+            ];
+            out.push_str(&cells.join(","));
+            out.push_str(CRLF);
+        };
+    for g in &gaps.statements {
+        line(
+            pick(
+                "未识别或被改判的第一句话",
+                "Statements not recognised or overridden",
+            ),
+            g.example.clone(),
+            counted(&g.chosen, Some(Named::Intent)),
+            g.cases.len(),
+            String::new(),
+            &g.cases,
+        );
+    }
+    for c in &gaps.causes_without_solution {
+        line(
+            pick("没有采纳方案的原因", "Causes without an accepted solution"),
+            name(Named::Cause, &c.cause),
+            String::new(),
+            c.cases.len(),
+            String::new(),
+            &c.cases,
+        );
+    }
+    for r in &gaps.rejected {
+        line(
+            pick("常被拒绝的建议", "Often rejected suggestions"),
+            name(Named::Solution, &r.solution),
+            counted(&r.reasons, None),
+            r.times,
+            String::new(),
+            &r.cases,
+        );
+    }
+    for m in &gaps.missing_facts {
+        line(
+            pick("诊断时缺少的事实", "Facts missing at diagnosis"),
+            name(Named::Fact, &m.fact),
+            name(Named::Intent, &m.intent),
+            m.cases.len(),
+            m.diagnosed.to_string(),
+            &m.cases,
+        );
+    }
     out
 }

@@ -445,7 +445,39 @@ pub struct QuickAnswer {
     pub verification: String,
 }
 
+/// The kinds of pack item a screen or an export names by id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    Intent,
+    Fact,
+    Cause,
+    Solution,
+    Prompt,
+    Method,
+    Team,
+}
+
 impl Pack {
+    /// An item's name in `lang`, or its id when the pack in force lacks it
+    /// (a case made under an older pack still reads).
+    pub fn name_of(&self, kind: Named, id: &str, lang: crate::text::Lang) -> String {
+        let text = match kind {
+            Named::Intent => self.intent(id).map(|i| &i.name),
+            Named::Fact => self.fact(id).map(|f| &f.name),
+            Named::Cause => self.causes.iter().find(|c| c.id == id).map(|c| &c.name),
+            Named::Solution => self.solutions.iter().find(|s| s.id == id).map(|s| &s.name),
+            Named::Prompt => self.prompts.iter().find(|p| p.id == id).map(|p| &p.text),
+            Named::Method => self
+                .verification
+                .methods
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| &m.name),
+            Named::Team => self.teams.iter().find(|t| t.id == id).map(|t| &t.name),
+        };
+        text.map_or_else(|| id.to_owned(), |t| t.get(lang).to_owned())
+    }
+
     pub fn intent(&self, id: &str) -> Option<&Intent> {
         self.intents.iter().find(|i| i.id == id)
     }
