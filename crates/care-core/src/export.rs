@@ -94,7 +94,7 @@ pub fn describe(body: &EventBody, pack: &Pack, lang: Lang) -> String {
             )
         }
         B::StageEntered { stage } => {
-            let s = stage_label(*stage);
+            let s = stage.label();
             pick(format!("进入：{}", s.0), format!("Moved to {}", s.1))
         }
         B::NoteAdded { .. } => pick("添加备注".into(), "Note added".into()),
@@ -203,19 +203,6 @@ pub fn describe(body: &EventBody, pack: &Pack, lang: Lang) -> String {
             "与模拟客户的对话".into(),
             "A turn with the simulated customer".into(),
         ),
-    }
-}
-
-fn stage_label(stage: Stage) -> (&'static str, &'static str) {
-    match stage {
-        Stage::Intake => ("受理", "Intake"),
-        Stage::Listen => ("倾听", "Listen"),
-        Stage::Verify => ("身份核验", "Verify"),
-        Stage::Reconstruct => ("还原经过", "Reconstruct"),
-        Stage::Diagnose => ("诊断", "Diagnose"),
-        Stage::Resolve => ("方案", "Resolve"),
-        Stage::Commit => ("承诺", "Commit"),
-        Stage::FollowUp => ("回访", "Follow up"),
     }
 }
 

@@ -22,6 +22,7 @@ pub mod pack;
 pub mod reconstruct;
 pub mod records;
 pub mod reference;
+pub mod report;
 pub mod resolve;
 pub mod search;
 pub mod sim;

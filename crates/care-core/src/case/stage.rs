@@ -27,6 +27,21 @@ pub enum MoveError {
 }
 
 impl Stage {
+    /// The stage's name as exports and reports write it: (zh-CN, en), the
+    /// same words as the interface's stage rail.
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Stage::Intake => ("受理", "Intake"),
+            Stage::Listen => ("倾听", "Listen"),
+            Stage::Verify => ("身份核验", "Verify"),
+            Stage::Reconstruct => ("还原经过", "Reconstruct"),
+            Stage::Diagnose => ("诊断", "Diagnose"),
+            Stage::Resolve => ("方案", "Resolve"),
+            Stage::Commit => ("承诺", "Commit"),
+            Stage::FollowUp => ("回访", "Follow up"),
+        }
+    }
+
     pub const ALL: [Stage; 8] = [
         Stage::Intake,
         Stage::Listen,
