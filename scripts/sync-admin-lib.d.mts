@@ -37,7 +37,9 @@ export function putUser(
   name: string,
   password: string,
   team: string,
+  options?: { lead?: boolean },
 ): Promise<{ created: boolean }>;
+export const LEAD_ROLE: string;
 export function seedTeam(
   server: string,
   admin: Credentials,

@@ -125,7 +125,13 @@ export async function ensureTeam(server, admin, team) {
  * `team:TEAM` (other fields of an existing user are kept). Returns
  * `{ created }`.
  */
-export async function putUser(server, admin, name, password, team) {
+/** Creates or updates a user with the team's role and, with `lead`, the
+ * role care-lead: a team lead, who may show a case report with personal
+ * data in full (the app reads the roles from `_session`). */
+/** The role of a team lead (care_core::access::LEAD_ROLE). */
+export const LEAD_ROLE = "care-lead";
+
+export async function putUser(server, admin, name, password, team, { lead = false } = {}) {
   checkTeamName(team);
   if (!name || name.startsWith("_") || name.includes(":")) {
     throw new AdminError(`"${name}" is not a valid user name (not empty, no leading _ and no :)`);
@@ -139,7 +145,7 @@ export async function putUser(server, admin, name, password, team) {
     existing = { status: 404, body: null };
   }
   const doc = existing.status === 200 ? existing.body : { _id: `org.couchdb.user:${name}` };
-  Object.assign(doc, { name, type: "user", roles: [teamRole(team)], password });
+  Object.assign(doc, { name, type: "user", roles: lead ? [teamRole(team), LEAD_ROLE] : [teamRole(team)], password });
   await request(server, admin, "PUT", path, doc);
   return { created: existing.status !== 200 };
 }

@@ -14,6 +14,7 @@ use crate::ui::cases::case_list_page::CaseListPage;
 use crate::ui::insights::insights_page::InsightsPage;
 use crate::ui::lock::lock_gate::LockGate;
 use crate::ui::pack::pack_page::PackPage;
+use crate::ui::report::report_page::ReportPage;
 use crate::ui::settings::settings_page::SettingsPage;
 use crate::ui::shell::not_found::NotFound;
 use crate::ui::shell::top_bar::TopBar;
@@ -120,6 +121,7 @@ fn Ready(store: Rc<IdbStore>) -> impl IntoView {
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=CaseListPage/>
                 <Route path=path!("/cases/:id") view=CaseScreen/>
+                <Route path=path!("/cases/:id/report") view=ReportPage/>
                 <Route path=path!("/pack") view=PackPage/>
                 <Route path=path!("/settings") view=SettingsPage/>
                 <Route path=path!("/insights") view=InsightsPage/>

@@ -11,6 +11,7 @@ pub mod listen;
 pub mod lock;
 pub mod pack;
 pub mod reconstruct;
+pub mod report;
 pub mod resolve;
 pub mod settings;
 pub mod shell;

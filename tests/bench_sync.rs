@@ -85,6 +85,7 @@ fn account(team: Option<&str>, test: &str) -> Option<SyncAccount> {
             team: team.to_owned(),
             user: user.to_owned(),
             password: password.to_owned(),
+            roles: Vec::new(),
         }),
         _ => {
             console_log!(

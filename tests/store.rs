@@ -860,6 +860,7 @@ async fn the_sync_account_is_sealed_and_checkpoints_and_the_log_are_kept() {
         team: "north".into(),
         user: "north-agent".into(),
         password: "密码-secret-2026".into(),
+        roles: vec!["team:north".into(), "care-lead".into()],
     };
     store
         .store_sync_account(Some(&account))

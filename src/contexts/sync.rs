@@ -19,6 +19,7 @@ use crate::platform::clock;
 use crate::platform::couch::{Couch, CouchError};
 use crate::platform::idb::{StoreError, SyncAccount};
 use crate::platform::settings;
+use care_core::access::Role;
 use care_core::sync::{backoff, Since};
 use care_core::Event;
 use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
@@ -127,6 +128,8 @@ pub struct AccountView {
     pub server: String,
     pub team: String,
     pub user: String,
+    /// What the server's roles allow this person.
+    pub role: Role,
 }
 
 /// A line of the sync log (kept sealed with the person's data).
@@ -232,15 +235,16 @@ impl Sync {
         user: String,
         password: String,
     ) -> Result<(), SyncProblem> {
-        let account = SyncAccount {
+        let mut account = SyncAccount {
             server: server.trim().trim_end_matches('/').to_owned(),
             team: team.trim().to_owned(),
             user: user.trim().to_owned(),
             password,
+            roles: Vec::new(),
         };
         let couch = Couch::new(&account.server, &account.team);
         couch.sign_in(&account.user, &account.password).await?;
-        replicate::connect(&couch, &account).await?;
+        account.roles = replicate::connect(&couch, &account).await?;
         let store = self.db.get();
         store.store_sync_account(Some(&account)).await?;
         self.note(LogWhat::SignedIn {
@@ -368,6 +372,9 @@ impl Sync {
                         attempt = 0;
                         self.status.set(SyncStatus::Synced { at: clock::now() });
                         let since = report.since.clone();
+                        if report.roles != account.roles {
+                            self.keep_roles(&account, report.roles.clone()).await;
+                        }
                         self.take_in(report).await;
                         // Wait on the feed until something changes there
                         // or here.
@@ -452,6 +459,27 @@ impl Sync {
         }
     }
 
+    /// The server changed what this person may do (a lead role granted or
+    /// taken away): kept with the account, so it holds offline too.
+    async fn keep_roles(self, account: &SyncAccount, roles: Vec<String>) {
+        let updated = SyncAccount {
+            roles,
+            ..account.clone()
+        };
+        if let Err(e) = self.db.get().store_sync_account(Some(&updated)).await {
+            leptos::logging::warn!("roles not kept: {e}");
+        }
+        self.account.set(Some(view_of(&updated)));
+    }
+
+    /// The role of the person signed in: an agent unless the team's server
+    /// made them a lead.
+    pub fn role(self) -> Role {
+        self.account
+            .with(|a| a.as_ref().map(|a| a.role))
+            .unwrap_or_default()
+    }
+
     /// Puts what a run brought on screen and in the log.
     async fn take_in(self, report: replicate::Report) {
         let pulled = report.pulled.len();
@@ -501,6 +529,7 @@ fn view_of(a: &SyncAccount) -> AccountView {
         server: a.server.clone(),
         team: a.team.clone(),
         user: a.user.clone(),
+        role: Role::from_server_roles(&a.roles),
     }
 }
 

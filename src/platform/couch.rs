@@ -108,6 +108,15 @@ struct SessionAnswer {
 #[derive(Deserialize)]
 struct UserCtx {
     name: Option<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+}
+
+/// Whom the session cookie signs in, and the roles the server gives them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Session {
+    pub name: Option<String>,
+    pub roles: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -231,13 +240,17 @@ impl Couch {
         }
     }
 
-    /// `GET /_session`: the name of whoever the cookie signs in, if anyone.
-    pub async fn session_user(&self) -> Result<Option<String>, CouchError> {
+    /// `GET /_session`: whoever the cookie signs in, if anyone, with
+    /// their roles.
+    pub async fn session(&self) -> Result<Session, CouchError> {
         let url = format!("{}/_session", self.server);
         let text = self.ok(Request::get(&url), None, REQUEST_TIMEOUT).await?;
         let answer: SessionAnswer =
             serde_json::from_str(&text).map_err(|e| CouchError::Protocol(e.to_string()))?;
-        Ok(answer.user_ctx.name)
+        Ok(Session {
+            name: answer.user_ctx.name,
+            roles: answer.user_ctx.roles,
+        })
     }
 
     /// `DELETE /_session`: ends the session (the cookie is cleared).

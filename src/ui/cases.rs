@@ -1,5 +1,6 @@
 //! The case list: open a new case, find and reopen one.
 
+pub mod bulk_export;
 pub mod case_list_page;
 pub mod case_search;
 pub mod case_table;

@@ -157,6 +157,10 @@ pub fn describe(body: &EventBody, pack: &Pack, lang: Lang) -> String {
             let (zh_what, en_what) = match what.as_str() {
                 "records" => ("客户记录".to_owned(), "the customer's records".to_owned()),
                 "personal_data" => ("未遮挡的个人资料".into(), "unmasked personal data".into()),
+                crate::report::FULL_REPORT_REVEAL => (
+                    "含完整个人信息的个案报告".into(),
+                    "the case report with personal data in full".into(),
+                ),
                 other => {
                     let kind = other.split(':').next().unwrap_or(other);
                     (format!("一条记录（{kind}）"), format!("a record ({kind})"))

@@ -4,6 +4,7 @@
 //! Time, ids and randomness come in as arguments, so everything here is
 //! tested natively and behaves the same in the browser.
 
+pub mod access;
 pub mod audit;
 pub mod case;
 pub mod commit;

@@ -47,6 +47,10 @@ use thiserror::Error;
 use time::OffsetDateTime;
 
 /// How much personal data the report shows.
+/// What a [`EventBody::DataRevealed`] names when a case report was shown
+/// with personal data in full.
+pub const FULL_REPORT_REVEAL: &str = "report_full";
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Disclosure {
@@ -183,6 +187,10 @@ pub struct VerificationAudit {
     /// Whether every reveal came after verification reached the level the
     /// records need; `None` when nothing was revealed.
     pub verified_before_reveals: Option<bool>,
+    /// Reports of this case shown with personal data in full (by a team
+    /// lead, after the conversation): audit events, kept apart from the
+    /// reveals the conversation's verification governs.
+    pub full_reports: Vec<FullReportLine>,
     pub verified_before_reveals_label: String,
     pub chain: AuditChain,
     pub chain_label: String,
@@ -224,6 +232,15 @@ pub struct RevealLine {
     pub level_needed_label: String,
     /// That level was reached, and verification not locked, before it.
     pub verified: bool,
+}
+
+/// A report shown with personal data in full.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FullReportLine {
+    pub event: EventId,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub device: DeviceId,
 }
 
 /// The audit chain of the log ([`crate::audit::verify`]).
@@ -698,6 +715,7 @@ impl Reader<'_> {
         let mut reveals = Vec::new();
         // The log up to each event, to judge each reveal as the app did.
         let mut before = CaseLog::new();
+        let mut full_reports = Vec::new();
         for e in self.log.events() {
             match &e.body {
                 EventBody::VerificationAttempted { method, passed, .. } => {
@@ -716,6 +734,12 @@ impl Reader<'_> {
                     until: *until,
                     device: e.device,
                 }),
+                EventBody::DataRevealed { what, .. } if what == FULL_REPORT_REVEAL => full_reports
+                    .push(FullReportLine {
+                        event: e.id,
+                        at: e.at,
+                        device: e.device,
+                    }),
                 EventBody::DataRevealed { what, .. } => {
                     let (level, verified) = self.unlocked(&before, e.at);
                     reveals.push(RevealLine {
@@ -768,6 +792,7 @@ impl Reader<'_> {
             locks,
             reveals,
             verified_before_reveals,
+            full_reports,
             verified_before_reveals_label,
             chain,
             chain_label,

@@ -654,3 +654,33 @@ fn the_promise_verdicts_add_up_to_the_commitments_met_metric() {
     );
     assert!(met > 100 && judged > met, "{met} of {judged}");
 }
+
+#[test]
+fn a_full_report_shown_later_is_audited_apart_from_the_conversations_reveals() {
+    // A quick case never verified: nothing was revealed during the call.
+    let mut case = Case::open(Some(customer()), false);
+    case.push(EventBody::IntentConfirmed {
+        intent: "bill_dispute".into(),
+        overridden: false,
+    });
+    case.push(EventBody::CaseArchived);
+    // Days later a team lead shows the report in full.
+    let shown = case.reveal(care_core::report::FULL_REPORT_REVEAL);
+    let report = case.report(Some(customer()), Disclosure::Masked);
+    let v = &report.verification;
+    assert!(v.reveals.is_empty(), "{:?}", v.reveals);
+    assert_eq!(v.verified_before_reveals, None);
+    assert_eq!(v.full_reports.len(), 1);
+    assert_eq!(v.full_reports[0].event, shown);
+    assert_eq!(v.chain, AuditChain::Intact { links: 1 });
+    // The timeline names it in words.
+    let line = report
+        .timeline
+        .iter()
+        .find(|e| e.event == shown)
+        .expect("on the timeline");
+    assert_eq!(
+        line.description,
+        "Opened the case report with personal data in full"
+    );
+}

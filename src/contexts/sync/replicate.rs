@@ -3,7 +3,7 @@
 //! HTTP (`platform::couch`) and IndexedDB (`platform::idb`).
 
 use super::SyncProblem;
-use crate::platform::couch::{Couch, CouchError};
+use crate::platform::couch::{Couch, CouchError, Session};
 use crate::platform::idb::{IdbStore, PulledCase, SyncAccount};
 use care_core::store::EventStore;
 use care_core::sync::{
@@ -61,6 +61,8 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// Where the pull stopped: the long-poll waits from there.
     pub since: Option<Since>,
+    /// The roles the server grants the account, as of this run.
+    pub roles: Vec<String>,
 }
 
 /// What identifies this device and this server in replication ids.
@@ -71,19 +73,23 @@ struct Sides {
 }
 
 /// Signs in (again) if the session cookie is not this account's, and
-/// checks that the account may use the team's database.
-pub async fn connect(couch: &Couch, account: &SyncAccount) -> Result<(), SyncProblem> {
-    let current = match couch.session_user().await {
-        Ok(name) => name,
+/// checks that the account may use the team's database. Gives the roles
+/// the server grants the account now.
+pub async fn connect(couch: &Couch, account: &SyncAccount) -> Result<Vec<String>, SyncProblem> {
+    let current = match couch.session().await {
+        Ok(session) => session,
         // A cookie the server no longer accepts reads as no session.
-        Err(CouchError::NotAllowed(_)) => None,
+        Err(CouchError::NotAllowed(_)) => Session::default(),
         Err(e) => return Err(e.into()),
     };
-    if current.as_deref() != Some(account.user.as_str()) {
+    let session = if current.name.as_deref() == Some(account.user.as_str()) {
+        current
+    } else {
         couch.sign_in(&account.user, &account.password).await?;
-    }
+        couch.session().await?
+    };
     couch.check_access().await?;
-    Ok(())
+    Ok(session.roles)
 }
 
 /// One whole run. `session` names it in the checkpoints' histories.
@@ -96,7 +102,7 @@ pub async fn run(
 ) -> Result<Report, SyncProblem> {
     progress(Progress::Connecting);
     let couch = Couch::new(&account.server, &account.team);
-    connect(&couch, account).await?;
+    let roles = connect(&couch, account).await?;
     // Without a uuid the URL names the server (see `remote_identity`).
     let uuid = couch.server_uuid().await.ok().flatten();
     let sides = Sides {
@@ -105,7 +111,10 @@ pub async fn run(
         remote: remote_identity(uuid.as_deref(), &couch.db_url()),
         session: session.to_owned(),
     };
-    let mut report = Report::default();
+    let mut report = Report {
+        roles,
+        ..Report::default()
+    };
     push(store, &couch, &sides, progress, &mut report).await?;
     pull(store, &couch, &sides, progress, &mut report).await?;
     Ok(report)

@@ -28,6 +28,10 @@ pub struct SyncAccount {
     pub team: String,
     pub user: String,
     pub password: String,
+    /// The roles the server granted at the last sign-in or run: kept so a
+    /// team lead stays one offline. Absent in accounts kept before roles.
+    #[serde(default)]
+    pub roles: Vec<String>,
 }
 
 /// A local checkpoint as kept (no personal data: sequences and ids).

@@ -151,6 +151,7 @@ fn CaseWorkspace(
                 <a href="/" class="back-link">{move || i18n.t(Msg::BackToCases)}</a>
                 <h1 id="case-title">{move || i18n.t(Msg::CaseTitle)}" "<span translate="no" class="mono">{reference}</span></h1>
                 <SaveStatusLine/>
+                <a class="button-link small" href=format!("/cases/{}/report", session.id) data-testid="case-report-link">{move || i18n.t(Msg::CaseReportLink)}</a>
                 <button type="button" class="small" on:click=move |_| help.set(true)>{move || i18n.t(Msg::ShortcutsButton)}</button>
                 <ShortcutHelp open=help/>
             </section>

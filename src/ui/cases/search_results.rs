@@ -1,6 +1,7 @@
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::search::Results;
 use crate::i18n::Msg;
+use crate::ui::cases::bulk_export::BulkExport;
 use crate::ui::cases::case_table::CaseTable;
 use care_core::search::Query;
 use care_core::Lang;
@@ -45,6 +46,7 @@ pub fn SearchResults(
                     line
                 }}
             </p>
+            <BulkExport query=query total=total/>
             <CaseTable cases=found.cases/>
         }
         .into_any()

@@ -17,7 +17,11 @@ const LINKS: usize = 8;
 /// One entry of a gap list as the screen shows it.
 struct Entry {
     title: String,
+    /// The title is what a customer said (not interface text).
+    said: bool,
     detail: String,
+    /// Words agents or customers typed, after the detail.
+    words: Option<String>,
     count: String,
     cases: Vec<CaseId>,
 }
@@ -43,6 +47,8 @@ fn entries(g: &Gaps, pack: &Pack, i18n: I18n) -> [(Msg, Msg, &'static str, Vec<E
         .iter()
         .map(|s| Entry {
             title: s.example.clone(),
+            said: true,
+            words: None,
             detail: if s.chosen.is_empty() {
                 String::new()
             } else {
@@ -60,6 +66,8 @@ fn entries(g: &Gaps, pack: &Pack, i18n: I18n) -> [(Msg, Msg, &'static str, Vec<E
         .iter()
         .map(|c| Entry {
             title: name(Named::Cause)(&c.cause),
+            said: false,
+            words: None,
             detail: String::new(),
             count: cases_text(c.cases.len(), i18n),
             cases: c.cases.clone(),
@@ -70,10 +78,9 @@ fn entries(g: &Gaps, pack: &Pack, i18n: I18n) -> [(Msg, Msg, &'static str, Vec<E
         .iter()
         .map(|r| Entry {
             title: name(Named::Solution)(&r.solution),
-            detail: i18n.fill(
-                Msg::GapReasons,
-                &[("reasons", &counted(&r.reasons, str::to_owned, i18n))],
-            ),
+            said: false,
+            detail: i18n.t(Msg::GapReasons).to_owned(),
+            words: Some(counted(&r.reasons, str::to_owned, i18n)),
             count: i18n.fill(
                 Msg::GapTimes,
                 &[
@@ -89,6 +96,8 @@ fn entries(g: &Gaps, pack: &Pack, i18n: I18n) -> [(Msg, Msg, &'static str, Vec<E
         .iter()
         .map(|m| Entry {
             title: name(Named::Fact)(&m.fact),
+            said: false,
+            words: None,
             detail: i18n.fill(
                 Msg::GapForIntent,
                 &[("intent", &name(Named::Intent)(&m.intent))],
@@ -139,8 +148,10 @@ fn entry_view(e: Entry, i18n: I18n) -> impl IntoView {
     let more = rest.len();
     view! {
         <li class="gap-entry">
-            <p class="gap-title"><strong>{e.title}</strong>" "<span class="muted">{e.count}</span></p>
-            {(!e.detail.is_empty()).then(|| view! { <p class="muted gap-detail">{e.detail}</p> })}
+            <p class="gap-title"><strong translate=e.said.then_some("no")>{e.title}</strong>" "<span class="muted">{e.count}</span></p>
+            {(!e.detail.is_empty()).then(|| view! {
+                <p class="muted gap-detail">{e.detail}{e.words.map(|w| view! { " "<span translate="no">{w}</span> })}</p>
+            })}
             <ul class="case-links">
                 {first.into_iter().map(|id| case_link(id, i18n)).collect_view()}
             </ul>

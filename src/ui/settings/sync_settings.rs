@@ -123,6 +123,7 @@ pub fn SyncSettings() -> impl IntoView {
                     <p class="sync-account" translate="no">{move || i18n.fill(Msg::SyncSignedInAs, &[
                         ("user", &account.user), ("team", &account.team), ("server", &account.server),
                     ])}</p>
+                    <p class="muted" data-testid="sync-role">{move || i18n.t(if account.role.may_disclose_in_full() { Msg::RoleLead } else { Msg::RoleAgent })}</p>
                     <div class="button-row">
                         <button type="button" class="primary" on:click=move |_| sync.sync_now()
                             disabled=move || busy.get()>{move || i18n.t(Msg::SyncNow)}</button>

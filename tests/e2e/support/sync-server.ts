@@ -256,7 +256,9 @@ export async function startSyncServer(opts: SyncServerOptions = {}): Promise<Syn
     try {
       const docs = await seedDocs(opts.customers ?? 30);
       for (const team of ["north", "south"]) await ensureTeam(url, ADMIN, team);
-      for (const { user, password, team } of Object.values(TEAMS)) await putUser(url, ADMIN, user, password, team);
+      for (const { user, password, team } of Object.values(TEAMS)) {
+        await putUser(url, ADMIN, user, password, team, { lead: user.endsWith("-lead") });
+      }
       for (const team of ["north", "south"]) {
         const counts = await seedTeam(url, ADMIN, team, docs);
         if (counts.failed.length) throw new Error(`seeding ${team}: ${JSON.stringify(counts.failed.slice(0, 3))}`);
