@@ -661,6 +661,8 @@ messages! {
     GroupIntent => "按来意", "Intent";
     GroupChannel => "按渠道", "Channel";
     GroupTeam => "按升级团队", "Escalation team";
+    GroupAgent => "按坐席", "Agent";
+    GroupAgentTeam => "按坐席团队", "Agent's team";
     GroupKey => "分组", "Group";
     NoneKey => "（无）", "(none)";
     AllCases => "全部个案", "All cases";
@@ -688,6 +690,7 @@ messages! {
     ReportMaskedForRole => "个人信息已遮蔽。只有团队服务器授予团队负责人权限的账户才能显示完整信息。", "Personal data is masked. Only an account the team's server makes a team lead may show it in full.";
     ReportTrainingMasked => "培训练习的报告始终遮蔽个人信息。", "A training session's report always masks personal data.";
     ReportDiscloseFailed => "未能把这次查看记入个案审计，个人信息仍然遮蔽。请重试。", "This disclosure could not be written to the case's audit, so personal data stays masked. Try again.";
+    ReportAgent => "受理坐席", "Agent";
     ReportCaseId => "个案编号", "Case id";
     ReportStatus => "状态", "Status";
     ReportTimeline => "完整时间线（{n} 个事件）", "Full timeline ({n} events)";

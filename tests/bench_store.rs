@@ -206,6 +206,7 @@ fn workload() -> Vec<Event> {
         let case = CaseId::from_uuid(ids.next(ms, 0));
         let bodies = [
             EventBody::CaseOpened {
+                agent: None,
                 channel: Channel::Hotline,
                 customer: Some(CustomerId::new("C-1004")),
                 training: None,

@@ -136,6 +136,7 @@ fn workload() -> Vec<(Vec<Event>, CaseSummary)> {
         let ms = start + 1 + i as u64;
         let body = if n == 0 {
             EventBody::CaseOpened {
+                agent: None,
                 channel: Channel::Hotline,
                 customer: Some(CustomerId::new("C-1004")),
                 training: None,

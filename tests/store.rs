@@ -131,6 +131,7 @@ async fn opening_a_version_1_database_upgrades_it_and_keeps_its_cases() {
         mk(
             &mut ids,
             EventBody::CaseOpened {
+                agent: None,
                 channel: Channel::Store,
                 customer: Some(CustomerId::new("C-1004")),
                 training: None,
@@ -390,6 +391,7 @@ async fn a_version_4_database_in_clear_is_sealed_at_the_first_unlock() {
         device,
         at: OffsetDateTime::UNIX_EPOCH,
         body: EventBody::CaseOpened {
+            agent: None,
             channel: Channel::Hotline,
             customer: None,
             training: None,
@@ -545,6 +547,7 @@ async fn opening_a_version_4_database_keeps_its_cases_and_adds_search_and_outbox
             device,
             at: OffsetDateTime::UNIX_EPOCH,
             body: EventBody::CaseOpened {
+                agent: None,
                 channel: Channel::Store,
                 customer: Some(CustomerId::new("C-0042")),
                 training: None,
@@ -653,6 +656,7 @@ async fn imported_cases_are_written_whole_and_kept_out_of_the_outbox_unless_outg
                 device,
                 at: OffsetDateTime::UNIX_EPOCH,
                 body: EventBody::CaseOpened {
+                    agent: None,
                     channel: Channel::App,
                     customer: None,
                     training: None,
@@ -727,6 +731,7 @@ fn case_with_notes(seed: u128, notes: usize) -> Vec<Event> {
         device,
         at: OffsetDateTime::UNIX_EPOCH,
         body: EventBody::CaseOpened {
+            agent: None,
             channel: Channel::Store,
             customer: None,
             training: None,

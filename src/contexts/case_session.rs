@@ -129,6 +129,7 @@ pub async fn open_case(
     sync: Sync,
     channel: care_core::Channel,
     training: Option<care_core::TrainingRef>,
+    agent: Option<care_core::AgentRef>,
 ) -> Result<CaseId, StoreError> {
     let case = clock::new_case_id();
     let event = Event {
@@ -137,6 +138,7 @@ pub async fn open_case(
         device: settings::device_id(),
         at: clock::now(),
         body: EventBody::CaseOpened {
+            agent,
             channel,
             customer: None,
             training,
@@ -153,6 +155,30 @@ pub async fn open_case(
         Err(RecordError::Store(e)) => Err(e),
         Err(RecordError::Fold(e)) => Err(StoreError::Damaged(e.to_string())),
     }
+}
+
+/// Who is taking a contact: the account they sync as, with its team, or
+/// else the name they unlock this device with (none for a device set up
+/// before people had names).
+pub fn current_agent(sync: Sync, lock: crate::contexts::lock::Lock) -> Option<care_core::AgentRef> {
+    if let Some(account) = sync.account.try_get_untracked().flatten() {
+        return Some(care_core::AgentRef {
+            name: account.user,
+            team: Some(account.team),
+        });
+    }
+    let current = lock.current.try_get_untracked()?;
+    lock.users
+        .try_with_untracked(|users| {
+            users
+                .iter()
+                .find(|u| u.id == current && !u.name.trim().is_empty())
+                .map(|u| care_core::AgentRef {
+                    name: u.name.trim().to_owned(),
+                    team: None,
+                })
+        })
+        .flatten()
 }
 
 /// Focus goes to the heading of the stage shown, after it is drawn.

@@ -140,6 +140,7 @@ pub async fn start_session(
         sync,
         care_core::Channel::Hotline,
         Some(training),
+        None,
     )
     .await
 }

@@ -60,6 +60,10 @@ test("training sessions never count in the metrics, and the screen fits a tablet
   await page.setViewportSize({ width: 768, height: 1024 });
   await gotoUnlocked(page, "/insights");
   await expect(total(page)).toHaveText("100");
+  // By the agent who took each case, their rows adding up to every case.
+  await page.locator("#insights-group").selectOption("agent");
+  await expect(page.getByTestId("metrics-rows").locator('tr[data-key="wang.fang"]')).toHaveCount(1);
+  expect(await breakdownSum(page)).toBe(100);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoViolations(page, "insights");

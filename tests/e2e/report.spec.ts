@@ -83,6 +83,8 @@ test("a team lead shows the report in full only after the disclosure is in the c
     await gotoUnlocked(page, `/cases/${id}/report`);
     const report = page.getByTestId("case-report");
     await expect(report).toContainText(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    // The case names who took it: the account and its team.
+    await expect(report).toContainText("受理坐席north-lead (north)");
     await expect(page.getByTestId("report-full-reports")).toHaveCount(0);
 
     await page.getByTestId("report-disclose").click();

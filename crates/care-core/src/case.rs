@@ -10,7 +10,7 @@ mod id;
 mod stage;
 
 pub use event::{
-    Channel, Event, EventBody, FactSource, FeedbackVia, NoteError, Suggestion, TaskPlan,
+    AgentRef, Channel, Event, EventBody, FactSource, FeedbackVia, NoteError, Suggestion, TaskPlan,
     TrainingRef, NOTE_MAX_CHARS,
 };
 pub use fold::{

@@ -297,14 +297,19 @@ pub enum GroupBy {
     /// By confirmed intent.
     Intent,
     Channel,
-    /// By the device that opened the case: events name no person yet.
+    /// By the device that opened the case.
     Device,
+    /// By the agent who took the contact (the case's opening names them;
+    /// cases opened before it did are in the row with the empty key).
+    Agent,
+    /// By the agent's team (the team they sync with).
+    Team,
     /// By the team the latest chosen solution was escalated to.
     EscalationTeam,
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 8] = [
+    pub const ALL: [GroupBy; 10] = [
         GroupBy::None,
         GroupBy::Day,
         GroupBy::Week,
@@ -312,6 +317,8 @@ impl GroupBy {
         GroupBy::Intent,
         GroupBy::Channel,
         GroupBy::Device,
+        GroupBy::Agent,
+        GroupBy::Team,
         GroupBy::EscalationTeam,
     ];
 
@@ -324,6 +331,8 @@ impl GroupBy {
             GroupBy::Intent => "intent",
             GroupBy::Channel => "channel",
             GroupBy::Device => "device",
+            GroupBy::Agent => "agent",
+            GroupBy::Team => "team",
             GroupBy::EscalationTeam => "escalation_team",
         }
     }
@@ -508,6 +517,9 @@ pub struct CaseFacts {
     day: Date,
     channel: Channel,
     device: DeviceId,
+    /// Who took the contact, if the case says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agent: Option<crate::case::AgentRef>,
     customer: Option<CustomerId>,
     intent: Option<String>,
     furthest: Stage,
@@ -606,6 +618,16 @@ impl CaseFacts {
             GroupBy::Intent => self.intent.clone().unwrap_or_default(),
             GroupBy::Channel => self.channel.slug().to_owned(),
             GroupBy::Device => self.device.to_string(),
+            GroupBy::Agent => self
+                .agent
+                .as_ref()
+                .map(|a| a.name.clone())
+                .unwrap_or_default(),
+            GroupBy::Team => self
+                .agent
+                .as_ref()
+                .and_then(|a| a.team.clone())
+                .unwrap_or_default(),
             GroupBy::EscalationTeam => self.escalation.clone().flatten().unwrap_or_default(),
         }
     }
@@ -659,6 +681,7 @@ impl CaseFacts {
             day: no_day(),
             channel: state.channel,
             device: state.opened_on,
+            agent: state.agent.clone(),
             customer: state.customer.clone(),
             intent: state.intent.clone(),
             furthest: state.furthest,
@@ -1046,6 +1069,8 @@ fn key_header(group: GroupBy) -> Words {
         GroupBy::Intent => ("来意", "Intent"),
         GroupBy::Channel => ("渠道", "Channel"),
         GroupBy::Device => ("设备", "Device"),
+        GroupBy::Agent => ("坐席", "Agent"),
+        GroupBy::Team => ("团队", "Team"),
         GroupBy::EscalationTeam => ("升级团队", "Escalation team"),
     }
 }

@@ -33,8 +33,8 @@ pub mod text;
 pub mod verify;
 
 pub use case::{
-    CaseId, CaseLog, CaseState, CaseSummary, Channel, DeviceId, Event, EventBody, EventId,
-    FoldError, IdSource, MoveError, Note, NoteError, Stage, TrainingRef, NOTE_MAX_CHARS,
+    AgentRef, CaseId, CaseLog, CaseState, CaseSummary, Channel, DeviceId, Event, EventBody,
+    EventId, FoldError, IdSource, MoveError, Note, NoteError, Stage, TrainingRef, NOTE_MAX_CHARS,
 };
 pub use customer::{Customer, CustomerId};
 pub use demo_data::{DemoData, Scenario};

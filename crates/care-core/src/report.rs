@@ -119,6 +119,8 @@ pub struct ReportHeader {
     /// when the case was worked).
     pub pack_id: String,
     pub pack_version: String,
+    /// Who took the contact, when the case says.
+    pub agent: Option<crate::case::AgentRef>,
 }
 
 /// Where a case stands.
@@ -640,6 +642,7 @@ impl Reader<'_> {
             },
             pack_id: self.pack.id.clone(),
             pack_version: self.pack.version.clone(),
+            agent: self.state.agent.clone(),
         }
     }
 

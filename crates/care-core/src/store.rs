@@ -164,6 +164,7 @@ pub mod conformance {
             let e = self.event(
                 case,
                 EventBody::CaseOpened {
+                    agent: None,
                     channel: Channel::Store,
                     customer: Some(CustomerId::new(customer)),
                     training: None,

@@ -89,6 +89,7 @@ impl Clock {
 
 fn opened(scenario: &str, trainee: &str) -> EventBody {
     EventBody::CaseOpened {
+        agent: None,
         channel: Channel::Hotline,
         customer: None,
         training: Some(TrainingRef {
@@ -309,6 +310,7 @@ fn a_real_case_or_another_scenarios_session_has_no_result() {
     let mut clock = Clock::new();
     let mut real = bill(&p, "t-zhang", Skip::default());
     real[0] = EventBody::CaseOpened {
+        agent: None,
         channel: Channel::Hotline,
         customer: None,
         training: None,

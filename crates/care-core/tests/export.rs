@@ -249,6 +249,7 @@ fn a_training_case_is_not_exported() {
     let mut case = archive()[0].clone();
     case[0].body = match &case[0].body {
         EventBody::CaseOpened { customer, .. } => EventBody::CaseOpened {
+            agent: None,
             channel: Channel::Hotline,
             customer: customer.clone(),
             training: Some(TrainingRef {

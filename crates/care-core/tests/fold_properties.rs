@@ -40,6 +40,7 @@ fn log() -> impl Strategy<Value = Vec<Event>> {
                 device: dev_a,
                 at: OffsetDateTime::from_unix_timestamp((base / 1000) as i64).expect("valid"),
                 body: EventBody::CaseOpened {
+                    agent: None,
                     channel: Channel::Hotline,
                     customer: Some(CustomerId::new("C-1")),
                     training: None,

@@ -34,6 +34,7 @@ impl Cases {
         self.tick += 1000;
         let case = CaseId::from_uuid(self.ids.next(self.tick, u128::from(self.tick)));
         let mut all = vec![EventBody::CaseOpened {
+            agent: None,
             channel: Channel::Hotline,
             customer: None,
             training: None,
@@ -238,6 +239,7 @@ fn training_cases_and_unreadable_logs_are_left_out() {
     let mut c = Cases::new();
     let mut practice = c.case(NOW, statement("宽带老是掉线", true, "broadband_fault"));
     practice[0].body = EventBody::CaseOpened {
+        agent: None,
         channel: Channel::Hotline,
         customer: None,
         training: Some(care_core::TrainingRef {

@@ -62,6 +62,7 @@ impl Book {
     ) -> CaseId {
         let case = CaseId::from_uuid(self.id(at));
         let opening = EventBody::CaseOpened {
+            agent: None,
             channel,
             customer: customer.map(CustomerId::new),
             training: training.then(|| TrainingRef {
@@ -1030,6 +1031,10 @@ fn grouping_by_week_month_intent_and_channel() {
     assert_eq!(devices.rows.len(), 1);
     assert_eq!(devices.rows[0].key, book().device.to_string());
     assert_eq!(devices.rows[0].cases, 9);
+    // These cases name no agent: one row with the empty key.
+    let agents = all(GroupBy::Agent);
+    assert_eq!(agents.rows.len(), 1);
+    assert_eq!((agents.rows[0].key.as_str(), agents.rows[0].cases), ("", 9));
     for g in GroupBy::ALL {
         assert_eq!(GroupBy::from_slug(g.slug()), Some(g));
         let r = all(g);
@@ -1363,4 +1368,48 @@ fn the_facts_kept_in_summaries_give_the_same_report_as_the_logs() {
         care_core::insight::gaps::gaps(&logs, demo_pack(), NOW)
     );
     assert!(!listed.statements.is_empty() && !listed.rejected.is_empty());
+}
+
+#[test]
+fn cases_group_by_the_agent_who_took_them_and_by_their_team() {
+    let spec = ArchiveSpec {
+        seed: 4,
+        cases: 600,
+        now: NOW,
+        days: 30,
+        device: DeviceId::from_uuid(IdSource::new().next(1_764_000_000_000, 0xD4)),
+    };
+    let logs = generate_archive(&spec, demo_pack(), data());
+    let book = Casebook::new(&logs, offset());
+    let filter = Filter::default();
+    let agents = book.metrics(&filter, GroupBy::Agent, NOW);
+    let names: Vec<&str> = agents.rows.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "chen.jing",
+            "li.qiang",
+            "liu.yang",
+            "wang.fang",
+            "yang.lei",
+            "zhang.min"
+        ]
+    );
+    assert_eq!(agents.rows.iter().map(|r| r.cases).sum::<usize>(), 600);
+    let teams = book.metrics(&filter, GroupBy::Team, NOW);
+    let keys: Vec<&str> = teams.rows.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["north", "south"]);
+    // A team is its agents: north's cases are wang.fang's, li.qiang's and
+    // zhang.min's.
+    let of = |k: &str| {
+        agents
+            .rows
+            .iter()
+            .find(|r| r.key == k)
+            .map_or(0, |r| r.cases)
+    };
+    assert_eq!(
+        teams.rows[0].cases,
+        of("wang.fang") + of("li.qiang") + of("zhang.min")
+    );
 }

@@ -165,6 +165,7 @@ impl Case {
             t: 0,
         };
         case.push(EventBody::CaseOpened {
+            agent: None,
             channel: Channel::Hotline,
             customer: None,
             training: None,

@@ -53,6 +53,7 @@ impl Case {
         case.push_at(
             OPEN,
             EventBody::CaseOpened {
+                agent: None,
                 channel: Channel::Hotline,
                 customer: customer.map(|c| c.id.clone()),
                 training: training.then(|| TrainingRef {

@@ -58,6 +58,7 @@ impl Cases {
         let case = CaseId::from_uuid(self.ids.next(ms, self.random));
         let mut log = CaseLog::new();
         let open = EventBody::CaseOpened {
+            agent: None,
             channel: Channel::Hotline,
             customer: Some(CustomerId::new(customer)),
             training: None,

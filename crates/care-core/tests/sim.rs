@@ -397,6 +397,7 @@ mod scoring {
     fn perfect(pack: &Pack) -> Vec<EventBody> {
         vec![
             EventBody::CaseOpened {
+                agent: None,
                 channel: Channel::Hotline,
                 customer: None,
                 training: None,
@@ -485,6 +486,7 @@ mod scoring {
         let mut s = scenario();
         s.truth.impostor = true;
         let opened = EventBody::CaseOpened {
+            agent: None,
             channel: Channel::Hotline,
             customer: None,
             training: None,
@@ -633,6 +635,7 @@ mod scoring {
 
     fn training() -> EventBody {
         EventBody::CaseOpened {
+            agent: None,
             channel: Channel::Hotline,
             customer: None,
             training: Some(care_core::TrainingRef {
@@ -664,6 +667,7 @@ mod scoring {
     #[test]
     fn a_real_case_opens_with_the_json_it_always_had_and_a_training_case_says_what_it_is() {
         let real = serde_json::to_value(EventBody::CaseOpened {
+            agent: None,
             channel: Channel::Hotline,
             customer: None,
             training: None,

@@ -58,6 +58,7 @@ impl Device {
         self.event(
             case,
             EventBody::CaseOpened {
+                agent: None,
                 channel: Channel::Hotline,
                 customer: Some(CustomerId::new("C-1001")),
                 training: None,
@@ -141,6 +142,7 @@ fn the_revision_depends_on_the_content_not_on_the_key_order() {
     let open = d.open();
     let mut changed = open.clone();
     changed.body = EventBody::CaseOpened {
+        agent: None,
         channel: Channel::Store,
         customer: Some(CustomerId::new("C-1001")),
         training: None,

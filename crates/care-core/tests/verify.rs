@@ -51,6 +51,7 @@ impl Case {
             rand: 3,
         };
         case.push(EventBody::CaseOpened {
+            agent: None,
             channel,
             customer: None,
             training: None,

@@ -1,5 +1,6 @@
-use crate::contexts::case_session::open_case;
+use crate::contexts::case_session::{current_agent, open_case};
 use crate::contexts::i18n::use_i18n;
+use crate::contexts::lock::use_lock;
 use crate::contexts::search::use_search;
 use crate::contexts::store::use_db;
 use crate::contexts::sync::use_sync;
@@ -16,6 +17,7 @@ pub fn NewCaseForm() -> impl IntoView {
     let db = use_db();
     let search = use_search();
     let sync = use_sync();
+    let lock = use_lock();
     let navigate = use_navigate();
     let channel = RwSignal::new(Channel::Hotline);
     let busy = RwSignal::new(false);
@@ -30,8 +32,9 @@ pub fn NewCaseForm() -> impl IntoView {
         failed.set(None);
         let navigate = navigate.clone();
         let channel = channel.get_untracked();
+        let agent = current_agent(sync, lock);
         leptos::task::spawn_local(async move {
-            match open_case(db, search, sync, channel, None).await {
+            match open_case(db, search, sync, channel, None, agent).await {
                 Ok(case) => navigate(&format!("/cases/{case}"), Default::default()),
                 Err(e) => failed.set(Some(e)),
             }

@@ -15,12 +15,14 @@ use leptos::prelude::*;
 use time::macros::format_description;
 use time::Date;
 
-const GROUPS: [(GroupBy, Msg); 6] = [
+const GROUPS: [(GroupBy, Msg); 8] = [
     (GroupBy::Day, Msg::GroupDay),
     (GroupBy::Week, Msg::GroupWeek),
     (GroupBy::Month, Msg::GroupMonth),
     (GroupBy::Intent, Msg::GroupIntent),
     (GroupBy::Channel, Msg::GroupChannel),
+    (GroupBy::Agent, Msg::GroupAgent),
+    (GroupBy::Team, Msg::GroupAgentTeam),
     (GroupBy::EscalationTeam, Msg::GroupTeam),
 ];
 

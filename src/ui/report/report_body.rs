@@ -213,6 +213,10 @@ pub fn ReportBody(report: CaseReport, offset: UtcOffset) -> impl IntoView {
                     <dt>{i18n.t(Msg::ReportCaseId)}</dt><dd class="mono">{h.case.to_string()}</dd>
                     <dt>{i18n.t(Msg::Channel)}</dt><dd>{h.channel_label}</dd>
                     <dt>{i18n.t(Msg::OpenedAt)}</dt><dd><time>{at(h.opened_at)}</time>" · "<span class="mono">{device(h.opened_on)}</span></dd>
+                    {h.agent.map(|a| view! {
+                        <dt>{i18n.t(Msg::ReportAgent)}</dt>
+                        <dd translate="no">{a.name}{a.team.map(|t| format!(" ({t})"))}</dd>
+                    })}
                     <dt>{i18n.t(Msg::ReportStatus)}</dt><dd>{h.status_label}</dd>
                     <dt>{i18n.t(Msg::Intent)}</dt><dd>{h.intent.map(|x| x.label)}</dd>
                     {h.customer.as_ref().map(|c| customer_rows(c, i18n))}

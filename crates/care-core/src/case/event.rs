@@ -94,6 +94,11 @@ pub enum EventBody {
         /// revisions, they had before trainer mode existed.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         training: Option<TrainingRef>,
+        /// Who took the contact, for the metrics by agent and team. Absent
+        /// in cases opened before it was kept (and then not `null`, for
+        /// the same reason as `training`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        agent: Option<AgentRef>,
     },
     /// The agent moved the conversation to a stage.
     StageEntered { stage: Stage },
@@ -199,6 +204,16 @@ pub enum EventBody {
     /// trainee's question and the customer's reply. Kept in the log so the
     /// debrief replays the conversation and it syncs like any event.
     SimTurn { turn: crate::sim::Turn },
+}
+
+/// The agent who took a contact: the account they sync as (unique in the
+/// team, with the team), or the name they unlock the device with when they
+/// do not sync.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct AgentRef {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
 }
 
 /// What makes a case a training session.

@@ -66,6 +66,8 @@ pub struct CaseState {
     pub customer: Option<CustomerId>,
     /// Set for a training session.
     pub training: Option<TrainingRef>,
+    /// Who took the contact, when the case says.
+    pub agent: Option<super::event::AgentRef>,
     /// A training session's conversation, in order, with the event of each
     /// turn.
     pub turns: Vec<(EventId, crate::sim::Turn)>,
@@ -585,6 +587,7 @@ impl CaseLog {
             channel,
             customer,
             training,
+            agent,
         } = &first.body
         else {
             return Err(FoldError::NotOpened(first.case));
@@ -596,6 +599,7 @@ impl CaseLog {
             channel: *channel,
             customer: customer.clone(),
             training: training.clone(),
+            agent: agent.clone(),
             turns: Vec::new(),
             stage: Stage::Intake,
             furthest: Stage::Intake,
@@ -693,6 +697,7 @@ mod tests {
     fn opened() -> Log {
         let mut log = Log::new();
         log.push(EventBody::CaseOpened {
+            agent: None,
             channel: Channel::Hotline,
             customer: Some(CustomerId::new("C-1001")),
             training: None,
@@ -789,6 +794,7 @@ mod tests {
     fn a_second_opening_is_ignored() {
         let mut log = opened();
         log.push(EventBody::CaseOpened {
+            agent: None,
             channel: Channel::Store,
             customer: None,
             training: None,

@@ -519,7 +519,31 @@ struct Gen<'k, 'a> {
     last_date: Option<Date>,
 }
 
+/// The demo team: who takes the contacts, by shift (names and teams as a
+/// team server would give them).
+const ROSTER: [(&str, &str); 6] = [
+    ("wang.fang", "north"),
+    ("li.qiang", "north"),
+    ("zhang.min", "north"),
+    ("liu.yang", "south"),
+    ("chen.jing", "south"),
+    ("yang.lei", "south"),
+];
+
 impl<'k, 'a> Gen<'k, 'a> {
+    /// The agent on shift when a case opens: four-hour shifts rotating by
+    /// day. Read from the clock, not the random source, so adding agents
+    /// changed nothing else the archive holds.
+    fn on_shift(&self) -> crate::case::AgentRef {
+        let shift =
+            usize::from(self.t.hour() / 4) + self.t.date().to_julian_day().unsigned_abs() as usize;
+        let (name, team) = ROSTER[shift % ROSTER.len()];
+        crate::case::AgentRef {
+            name: name.to_owned(),
+            team: Some(team.to_owned()),
+        }
+    }
+
     fn run(
         &mut self,
         which: usize,
@@ -536,7 +560,9 @@ impl<'k, 'a> Gen<'k, 'a> {
 
         // Intake.
         let known = self.rng.chance(55);
+        let agent = self.on_shift();
         self.put(EventBody::CaseOpened {
+            agent: Some(agent),
             channel,
             customer: known.then(|| customer.id.clone()),
             training: None,
