@@ -314,12 +314,23 @@ pub fn party_interaction(
     }
     let mut parties = Vec::new();
     parties.extend(customer_party(&state, customer, true));
-    parties.push(json!({
-        "id": format!("device:{}", state.opened_on),
-        "href": format!("/tmf-api/partyRoleManagement/v4/partyRole/device:{}", state.opened_on),
-        "role": "agent",
-        "@referredType": "PartyRole",
-    }));
+    // The agent who took the contact when the case names them (staff, not
+    // customer data), else the device it was taken on.
+    parties.push(match &state.agent {
+        Some(a) => json!({
+            "id": format!("agent:{}", a.name),
+            "href": format!("/tmf-api/partyRoleManagement/v4/partyRole/agent:{}", a.name),
+            "name": a.name,
+            "role": "agent",
+            "@referredType": "PartyRole",
+        }),
+        None => json!({
+            "id": format!("device:{}", state.opened_on),
+            "href": format!("/tmf-api/partyRoleManagement/v4/partyRole/device:{}", state.opened_on),
+            "role": "agent",
+            "@referredType": "PartyRole",
+        }),
+    });
     let mut items = Vec::new();
     if let Some(c) = state.cause.as_ref().map(|c| &c.cause) {
         let cause = pack.causes.iter().find(|x| &x.id == c);
