@@ -13,7 +13,7 @@ use crate::case::{CaseState, Event, EventBody, Stage};
 use crate::customer::Customer;
 use crate::pack::{Named, Pack, Severity};
 use crate::text::Lang;
-use crate::verify::{mask_id_number, mask_msisdn, mask_name};
+use crate::verify::{mask_id_number, mask_msisdn, mask_name, mask_numbers};
 use serde_json::{json, Map, Value};
 use thiserror::Error;
 use time::format_description::well_known::Rfc3339;
@@ -52,23 +52,23 @@ fn time(at: OffsetDateTime) -> Result<String, ExportError> {
         .map_err(|e| ExportError::Time(e.to_string()))
 }
 
-/// Free text with the customer's identifiers masked.
+/// Free text with the customer's identifiers masked, and any other long
+/// number (another phone, a card, an id typed differently) masked too.
 pub fn mask_text(text: &str, customer: Option<&Customer>) -> String {
-    let Some(c) = customer else {
-        return text.to_owned();
-    };
     let mut out = text.to_owned();
-    for (value, masked) in [
-        (&c.msisdn, mask_msisdn(&c.msisdn)),
-        (&c.id_number, mask_id_number(&c.id_number)),
-        (&c.account, mask_id_number(&c.account)),
-        (&c.name, mask_name(&c.name)),
-    ] {
-        if !value.is_empty() {
-            out = out.replace(value.as_str(), &masked);
+    if let Some(c) = customer {
+        for (value, masked) in [
+            (&c.msisdn, mask_msisdn(&c.msisdn)),
+            (&c.id_number, mask_id_number(&c.id_number)),
+            (&c.account, mask_id_number(&c.account)),
+            (&c.name, mask_name(&c.name)),
+        ] {
+            if !value.is_empty() {
+                out = out.replace(value.as_str(), &masked);
+            }
         }
     }
-    out
+    mask_numbers(&out)
 }
 
 /// One event of a case in a line of words, as the exported timeline (and

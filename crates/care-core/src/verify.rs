@@ -47,6 +47,38 @@ pub fn mask_id_number(id: &str) -> String {
     mask_keep_tail(&chars, 4)
 }
 
+/// Masks every run of 7 or more digits (or an id number's final `X`) in
+/// free text whose customer is not known: a mobile number keeps its prefix
+/// and last four (`138****5678`), a longer number its last four. Short
+/// numbers (amounts, dates, `10086`) stay readable.
+pub fn mask_numbers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        // An id number may end in X.
+        if i - start == 17 && i < chars.len() && matches!(chars[i], 'X' | 'x') {
+            i += 1;
+        }
+        let run: String = chars[start..i].iter().collect();
+        match i - start {
+            0..=6 => out.push_str(&run),
+            11 => out.push_str(&mask_msisdn(&run)),
+            _ => out.push_str(&mask_id_number(&run)),
+        }
+    }
+    out
+}
+
 fn mask_keep_tail(chars: &[char], keep: usize) -> String {
     let n = chars.len();
     let keep = keep.min(n / 2);
@@ -61,6 +93,20 @@ mod tests {
     #[test]
     fn a_mobile_number_shows_prefix_and_last_four() {
         assert_eq!(mask_msisdn("13812345678"), "138****5678");
+    }
+
+    #[test]
+    fn long_numbers_in_free_text_are_masked_and_short_ones_kept() {
+        assert_eq!(
+            mask_numbers("我的号码13812345678，身份证11010519491231002X，多扣了130元，10086说的"),
+            "我的号码138****5678，身份证**************002X，多扣了130元，10086说的"
+        );
+        assert_eq!(
+            mask_numbers("账户 6222020200112233"),
+            "账户 ************2233"
+        );
+        assert_eq!(mask_numbers("1234567"), "****567");
+        assert_eq!(mask_numbers(""), "");
     }
 
     #[test]

@@ -317,3 +317,21 @@ fn the_gap_lists_go_to_a_spreadsheet_one_line_per_entry_with_their_case_ids() {
     let en = care_core::insight::gaps::gaps_csv(&g, demo_pack(), Lang::En);
     assert!(en.contains("Often rejected suggestions"));
 }
+
+#[test]
+fn numbers_a_customer_said_are_masked_in_the_gap_lists() {
+    let mut c = Cases::new();
+    let day = NOW - Duration::days(1);
+    let cases = vec![c.case(
+        day,
+        statement("帮我查下13812345678这个号为什么停机了", true, "no_signal"),
+    )];
+    let g = run(&cases);
+    assert_eq!(
+        g.statements[0].example,
+        "帮我查下138****5678这个号为什么停机了"
+    );
+    assert!(
+        !care_core::insight::gaps::gaps_csv(&g, demo_pack(), Lang::ZhCn).contains("13812345678")
+    );
+}

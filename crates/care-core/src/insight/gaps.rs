@@ -146,10 +146,13 @@ impl GapFacts {
         Some(GapFacts {
             id: s.id,
             updated_at: s.updated_at,
+            // A team lead reads these for wording, not numbers: identifiers
+            // the customer said are masked (the customer is not known here).
             statement: s
                 .statement
-                .clone()
-                .filter(|_| s.intent_unknown || s.intent_overridden),
+                .as_deref()
+                .filter(|_| s.intent_unknown || s.intent_overridden)
+                .map(crate::verify::mask_numbers),
             unknown: s.intent_unknown,
             intent: s.intent.clone(),
             diagnosis: s.cause.as_ref().map(|c| Diagnosis {
