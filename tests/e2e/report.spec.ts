@@ -87,6 +87,21 @@ test("a team lead shows the report in full only after the disclosure is in the c
     await expect(report).toContainText("受理坐席north-lead (north)");
     await expect(page.getByTestId("report-full-reports")).toHaveCount(0);
 
+    // With the disk full the disclosure cannot be audited: nothing is shown.
+    await page.evaluate(() => {
+      const original = IDBObjectStore.prototype.put;
+      (window as unknown as { restorePut: () => void }).restorePut = () => {
+        IDBObjectStore.prototype.put = original;
+      };
+      IDBObjectStore.prototype.put = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await page.getByTestId("report-disclose").click();
+    await expect(page.getByRole("alert")).toContainText("未能把这次查看记入个案审计，个人信息仍然遮蔽");
+    expect(await page.locator("body").innerText()).not.toContain(phone);
+    await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
+
     await page.getByTestId("report-disclose").click();
     await expect(page.getByTestId("report-disclosure")).toContainText(/完整/);
     await expect(page.getByTestId("report-personal").filter({ hasText: phone })).toHaveCount(1);
