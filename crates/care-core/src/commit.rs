@@ -355,6 +355,22 @@ pub(crate) fn month_name(m: Month) -> &'static str {
 }
 
 /// `2026年12月1日` / `1 Dec 2026`.
+/// How long a promise that takes effect at once (its deadline is the
+/// moment it is made) has to be kept: the rest of the contact. An agent
+/// ticks its task seconds after promising, and that is on time.
+pub const AT_ONCE_GRACE: time::Duration = time::Duration::minutes(30);
+
+/// The moment a promise made at `made` with `deadline` is judged by: the
+/// deadline, or for a promise that takes effect at once, the end of
+/// [`AT_ONCE_GRACE`] after it was made.
+pub fn judged_by(made: OffsetDateTime, deadline: OffsetDateTime) -> OffsetDateTime {
+    if deadline <= made {
+        made + AT_ONCE_GRACE
+    } else {
+        deadline
+    }
+}
+
 pub fn format_date(date: Date) -> Text {
     text(
         format!(

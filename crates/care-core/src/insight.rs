@@ -127,7 +127,10 @@
 //! problem as solved after the promise was made; it is kept at the moment
 //! the last of these happened. It is judged once it is kept or its
 //! deadline has passed (the deadline is before `now`); it is met when it
-//! was kept at or before its deadline. The rate is met over judged;
+//! was kept at or before its deadline. A promise that takes effect at once
+//! (its deadline is the moment it was made: "the line is back on now") is
+//! kept during the contact, so its deadline is taken as 30 minutes after
+//! it was made ([`crate::commit::AT_ONCE_GRACE`]). The rate is met over judged;
 //! promises not yet due (neither kept nor past the deadline) are counted
 //! apart, in [`Row::commitments_not_due`]. Deadlines are taken from the
 //! events as they were promised, in business time already.
@@ -543,7 +546,15 @@ pub struct CaseFacts {
     /// the lists were on screen (such a summary is refolded once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     gaps: Option<gaps::GapFacts>,
+    /// Which rules wrote these facts ([`FACTS_VERSION`]); 0 before it was kept.
+    #[serde(default)]
+    version: u32,
 }
+
+/// The version of the rules that read [`CaseFacts`] from a log: facts of an
+/// older version are read again from the log once (1: gap facts, promises
+/// that take effect at once judged with their grace).
+pub const FACTS_VERSION: u32 = 1;
 
 /// The answers of one follow-up round.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -554,6 +565,7 @@ struct Survey {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Promise {
+    /// The deadline it is judged by ([`crate::commit::judged_by`]).
     #[serde(with = "time::serde::rfc3339")]
     deadline: OffsetDateTime,
     /// When the promise was kept, if it was.
@@ -671,7 +683,7 @@ impl CaseFacts {
                     .and_then(|times| times.into_iter().max())
             };
             Promise {
-                deadline: c.deadline,
+                deadline: crate::commit::judged_by(c.at, c.deadline),
                 kept_at,
             }
         });
@@ -697,13 +709,14 @@ impl CaseFacts {
             surveys: walk.surveys,
             promise,
             gaps: gaps::GapFacts::of(state),
+            version: FACTS_VERSION,
         })
     }
 
     /// Whether these facts were written by a version that keeps everything
     /// the insights screen shows (older ones are refolded from the log).
     pub fn is_current(&self) -> bool {
-        self.gaps.is_some()
+        self.version == FACTS_VERSION && self.gaps.is_some()
     }
 
     /// The case this is about.

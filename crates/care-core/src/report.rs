@@ -929,10 +929,13 @@ impl Reader<'_> {
                 .collect::<Option<Vec<_>>>()
                 .and_then(|times| times.into_iter().max())
         };
+        // As the metric judges it: a promise taking effect at once is kept
+        // during the contact.
+        let due = crate::commit::judged_by(c.at, c.deadline);
         let verdict = match kept_at {
-            Some(at) if at <= c.deadline => CommitmentVerdict::KeptOnTime,
+            Some(at) if at <= due => CommitmentVerdict::KeptOnTime,
             Some(_) => CommitmentVerdict::KeptLate,
-            None if c.deadline < now => CommitmentVerdict::Missed,
+            None if due < now => CommitmentVerdict::Missed,
             None => CommitmentVerdict::NotYetDue,
         };
         let verdict_label = match verdict {

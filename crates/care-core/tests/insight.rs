@@ -569,6 +569,38 @@ fn commitments_kept_late_early_or_set_aside() {
     assert_eq!(r.total.escalation, rate(1, 6));
 }
 
+#[test]
+fn a_promise_that_takes_effect_at_once_is_kept_during_the_contact() {
+    let mut b = Book::new();
+    let t = datetime!(2026-11-16 09:00 +8);
+    // "The line is back on now": the deadline is the moment of the promise.
+    let at_once = |b: &mut Book, done_after: Option<Duration>| {
+        let made = t + min(6);
+        let mut steps = vec![
+            (t + min(5), solution(None)),
+            (t + min(6), enter(Stage::Commit)),
+            (made, commitment(made, 1)),
+        ];
+        steps.extend(done_after.map(|d| (made + d, task(0))));
+        b.case(t, Channel::Hotline, None, false, steps);
+    };
+    // Ticked a minute later, while still on the call: met.
+    at_once(&mut b, Some(min(1)));
+    // Ticked at the end of the half hour: met.
+    at_once(&mut b, Some(min(30)));
+    // Ticked two hours later: late.
+    at_once(&mut b, Some(Duration::hours(2)));
+    // Not ticked, 20 minutes on: not due yet; 40 minutes on: missed.
+    at_once(&mut b, None);
+    let judged = |now| metrics(&b.logs, &Filter::default(), GroupBy::None, offset(), now).total;
+    // The three kept are judged (two on time, one late); the one never
+    // kept is not due until its half hour has passed.
+    let r = judged(t + min(26));
+    assert_eq!((r.commitments_met, r.commitments_not_due), (rate(2, 3), 1));
+    let r = judged(t + Duration::hours(3));
+    assert_eq!((r.commitments_met, r.commitments_not_due), (rate(2, 4), 0));
+}
+
 // ---- edge cases
 
 #[test]

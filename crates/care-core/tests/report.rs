@@ -685,3 +685,29 @@ fn a_full_report_shown_later_is_audited_apart_from_the_conversations_reveals() {
         "Opened the case report with personal data in full"
     );
 }
+
+#[test]
+fn a_promise_taking_effect_at_once_is_on_time_when_kept_during_the_contact() {
+    let judge = |case: &Case| {
+        case_report(
+            &case.events(),
+            demo_pack(),
+            Some(customer()),
+            Lang::En,
+            Disclosure::Masked,
+            NOW,
+        )
+        .expect("reports")
+        .commitment
+        .expect("a promise")
+        .verdict
+    };
+    // Its deadline is before the promise was made: "at once".
+    let mut during = worked_case(OPEN, 1);
+    during.push(EventBody::TaskDone { task: 0 });
+    assert_eq!(judge(&during), CommitmentVerdict::KeptOnTime);
+    let mut after = worked_case(OPEN, 1);
+    let at = after.at + Duration::hours(2);
+    after.push_at(at, EventBody::TaskDone { task: 0 });
+    assert_eq!(judge(&after), CommitmentVerdict::KeptLate);
+}

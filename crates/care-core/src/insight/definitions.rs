@@ -125,11 +125,11 @@ pub const DEFINITIONS: &[Definition] = &[
         body_zh: "每个个案只看当前有效的承诺，即最近一次作出的承诺；如果之后改选方案、改判原因或重开，原承诺即失效，不再评判。\
             承诺的各项任务全部标记完成即为兑现（没有任务的承诺，以回访确认问题已解决为准）；在截止时间当时或之前兑现的，算按时兑现。\
             承诺兑现了或已过截止时间，才参与评判；既未兑现、也未到截止时间的承诺算作“未到期”，单独列出，不算未按时。\
-            截止时间以作出承诺时告诉客户的为准，已按工作时间计算。",
+            截止时间以作出承诺时告诉客户的为准，已按工作时间计算；即时生效的承诺（截止时间就是作出承诺的时刻）在通话中完成即可，按承诺后 30 分钟内兑现算按时。",
         body_en: "Each case is judged on the promise in force now: the latest one made, unless a later choice of solution, change of cause or reopening set it aside. \
             A promise is kept when every one of its tasks is marked done (for a promise without tasks, when a follow-up finds the problem solved), and met when it was kept by its deadline. \
             A promise is judged once it is kept or its deadline has passed; one neither kept nor past its deadline is not yet due, counted apart and not as missed. \
-            Deadlines are the ones given to the customer, already counted in working hours.",
+            Deadlines are the ones given to the customer, already counted in working hours; a promise that takes effect at once (its deadline is the moment it was made) is kept during the contact, so it is on time when kept within 30 minutes of the promise.",
     },
     Definition {
         key: "reopen",
