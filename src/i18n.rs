@@ -662,7 +662,9 @@ messages! {
     GroupChannel => "按渠道", "Channel";
     GroupTeam => "按升级团队", "Escalation team";
     GroupAgent => "按坐席", "Agent";
+    FilterAgent => "坐席", "Agent";
     GroupAgentTeam => "按坐席团队", "Agent's team";
+    FilterAgentTeam => "坐席团队", "Agent's team";
     GroupKey => "分组", "Group";
     NoneKey => "（无）", "(none)";
     AllCases => "全部个案", "All cases";

@@ -62,8 +62,14 @@ test("training sessions never count in the metrics, and the screen fits a tablet
   await expect(total(page)).toHaveText("100");
   // By the agent who took each case, their rows adding up to every case.
   await page.locator("#insights-group").selectOption("agent");
-  await expect(page.getByTestId("metrics-rows").locator('tr[data-key="wang.fang"]')).toHaveCount(1);
+  const wang = page.getByTestId("metrics-rows").locator('tr[data-key="wang.fang"] td[data-col="cases"]');
+  await expect(wang).toHaveCount(1);
   expect(await breakdownSum(page)).toBe(100);
+  // Filtering on one agent keeps exactly their cases.
+  const theirs = await wang.innerText();
+  await page.locator("#insights-agent").selectOption("wang.fang");
+  await expect(total(page)).toHaveText(theirs);
+  await page.locator("#insights-agent").selectOption("");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoViolations(page, "insights");

@@ -355,6 +355,13 @@ pub struct Filter {
     /// The confirmed intent.
     pub intent: Option<String>,
     pub channel: Option<Channel>,
+    /// The agent who took the contact (their name, as grouped by
+    /// [`GroupBy::Agent`]).
+    #[serde(default)]
+    pub agent: Option<String>,
+    /// The agent's team.
+    #[serde(default)]
+    pub team: Option<String>,
 }
 
 impl Filter {
@@ -366,6 +373,14 @@ impl Filter {
                 .as_deref()
                 .is_none_or(|i| c.intent.as_deref() == Some(i))
             && self.channel.is_none_or(|ch| c.channel == ch)
+            && self
+                .agent
+                .as_deref()
+                .is_none_or(|a| c.agent.as_ref().is_some_and(|x| x.name == a))
+            && self
+                .team
+                .as_deref()
+                .is_none_or(|t| c.agent.as_ref().and_then(|x| x.team.as_deref()) == Some(t))
     }
 }
 
@@ -476,6 +491,18 @@ impl Casebook {
             total,
             skipped: self.skipped,
         }
+    }
+
+    /// The agents and the teams that took the cases, each sorted: what a
+    /// filter by agent or team can choose from.
+    pub fn agents_and_teams(&self) -> (Vec<String>, Vec<String>) {
+        let mut agents = BTreeSet::new();
+        let mut teams = BTreeSet::new();
+        for a in self.cases.iter().filter_map(|c| c.agent.as_ref()) {
+            agents.insert(a.name.clone());
+            teams.extend(a.team.clone());
+        }
+        (agents.into_iter().collect(), teams.into_iter().collect())
     }
 
     /// The knowledge gaps of the cases the filter keeps (see [`gaps`]).

@@ -1444,4 +1444,32 @@ fn cases_group_by_the_agent_who_took_them_and_by_their_team() {
         teams.rows[0].cases,
         of("wang.fang") + of("li.qiang") + of("zhang.min")
     );
+    // Filtering on an agent or a team keeps exactly that row's cases.
+    let (names, team_names) = book.agents_and_teams();
+    assert_eq!(names.len(), 6);
+    assert_eq!(team_names, ["north", "south"]);
+    let one = book.metrics(
+        &Filter {
+            agent: Some("li.qiang".into()),
+            ..Filter::default()
+        },
+        GroupBy::None,
+        NOW,
+    );
+    assert_eq!(
+        Row {
+            key: agents.rows[1].key.clone(),
+            ..one.total
+        },
+        agents.rows[1]
+    );
+    let south = book.metrics(
+        &Filter {
+            team: Some("south".into()),
+            ..Filter::default()
+        },
+        GroupBy::None,
+        NOW,
+    );
+    assert_eq!(south.total.cases, teams.rows[1].cases);
 }

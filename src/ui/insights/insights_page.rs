@@ -43,6 +43,8 @@ pub fn InsightsPage() -> impl IntoView {
     let to = RwSignal::new(String::new());
     let intent = RwSignal::new(String::new());
     let channel = RwSignal::new(String::new());
+    let agent = RwSignal::new(String::new());
+    let team = RwSignal::new(String::new());
     let group = RwSignal::new(GroupBy::Intent);
     let offset = Memo::new(move |_| {
         knowledge
@@ -57,7 +59,10 @@ pub fn InsightsPage() -> impl IntoView {
         to: parse_day(&to.get()),
         intent: Some(intent.get()).filter(|i| !i.is_empty()),
         channel: Channel::from_slug(&channel.get()),
+        agent: Some(agent.get()).filter(|a| !a.is_empty()),
+        team: Some(team.get()).filter(|t| !t.is_empty()),
     });
+    let people = Memo::new(move |_| book.with(|b| b.agents_and_teams()));
     let report =
         Memo::new(move |_| book.with(|b| b.metrics(&filter.get(), group.get(), clock::now())));
     // By day, or by week when days would be too thin to read.
@@ -112,6 +117,16 @@ pub fn InsightsPage() -> impl IntoView {
                     <select id="insights-channel" on:change=move |ev| channel.set(event_target_value(&ev))>
                         <option value="">{move || i18n.t(Msg::FilterAll)}</option>
                         {Channel::ALL.into_iter().map(|c| view! { <option value=c.slug()>{move || i18n.t(channel_name(c))}</option> }).collect_view()}
+                    </select></label>
+                <label for="insights-agent"><span>{move || i18n.t(Msg::FilterAgent)}</span>
+                    <select id="insights-agent" on:change=move |ev| agent.set(event_target_value(&ev))>
+                        <option value="">{move || i18n.t(Msg::FilterAll)}</option>
+                        {move || people.with(|(names, _)| names.iter().map(|n| view! { <option value=n.clone() translate="no">{n.clone()}</option> }).collect_view())}
+                    </select></label>
+                <label for="insights-team"><span>{move || i18n.t(Msg::FilterAgentTeam)}</span>
+                    <select id="insights-team" on:change=move |ev| team.set(event_target_value(&ev))>
+                        <option value="">{move || i18n.t(Msg::FilterAll)}</option>
+                        {move || people.with(|(_, teams)| teams.iter().map(|t| view! { <option value=t.clone() translate="no">{t.clone()}</option> }).collect_view())}
                     </select></label>
                 <label for="insights-group"><span>{move || i18n.t(Msg::GroupBy)}</span>
                     <select id="insights-group" on:change=move |ev| if let Some(g) = GroupBy::from_slug(&event_target_value(&ev)) { group.set(g) }>
