@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CaseList, unlock } from "./pages/app";
+import { CaseList, diskFreed, fillDisk, unlock } from "./pages/app";
 
 test("a page closed while 1 000 notes are being saved loses none that were shown as saved, and nothing is corrupt", async ({
   context,
@@ -65,15 +65,7 @@ test("a full disk is reported in plain words and nothing typed is lost", async (
   await list.open();
   await list.startCase();
   // The browser refuses every write, as it does when the quota is used up.
-  await page.evaluate(() => {
-    const original = IDBObjectStore.prototype.put;
-    (window as unknown as { restorePut: () => void }).restorePut = () => {
-      IDBObjectStore.prototype.put = original;
-    };
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-    };
-  });
+  await fillDisk(page);
   await page.getByLabel("新备注").fill("空间不足时写的备注");
   await page.getByRole("button", { name: "添加备注" }).click();
   await expect(page.getByRole("alert")).toContainText("设备存储已满，未能保存。内容仍在输入框中");
@@ -82,7 +74,7 @@ test("a full disk is reported in plain words and nothing typed is lost", async (
   await expect(page.getByLabel("新备注")).toHaveValue("空间不足时写的备注");
 
   // Space freed: the same note saves, once.
-  await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
+  await diskFreed(page);
   await page.getByRole("button", { name: "添加备注" }).click();
   await expect(page.locator(".note-text")).toHaveText(["空间不足时写的备注"]);
   await expect(page.getByText("已保存到本机")).toBeVisible();

@@ -3,7 +3,7 @@
 // disclosure in the case's audit trail, and bulk exports from the archive.
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { CaseList, expectNoViolations, gotoUnlocked } from "./pages/app";
+import { CaseList, diskFreed, expectNoViolations, fillDisk, gotoUnlocked } from "./pages/app";
 import { signIn, signedIn, synced } from "./pages/sync";
 import { startSyncServer, TEAMS } from "./support/sync-server";
 
@@ -88,19 +88,11 @@ test("a team lead shows the report in full only after the disclosure is in the c
     await expect(page.getByTestId("report-full-reports")).toHaveCount(0);
 
     // With the disk full the disclosure cannot be audited: nothing is shown.
-    await page.evaluate(() => {
-      const original = IDBObjectStore.prototype.put;
-      (window as unknown as { restorePut: () => void }).restorePut = () => {
-        IDBObjectStore.prototype.put = original;
-      };
-      IDBObjectStore.prototype.put = function () {
-        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      };
-    });
+    await fillDisk(page);
     await page.getByTestId("report-disclose").click();
     await expect(page.getByRole("alert")).toContainText("未能把这次查看记入个案审计，个人信息仍然遮蔽");
     expect(await page.locator("body").innerText()).not.toContain(phone);
-    await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
+    await diskFreed(page);
 
     await page.getByTestId("report-disclose").click();
     await expect(page.getByTestId("report-disclosure")).toContainText(/完整/);

@@ -2,7 +2,7 @@ use crate::contexts::case_session::{provide_case_session, CaseSession};
 use crate::contexts::demo::{provide_demo, use_demo};
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::knowledge::use_knowledge;
-use crate::contexts::store::use_db;
+use crate::contexts::store::{use_db, use_route_case};
 use crate::contexts::sync::use_sync;
 use crate::contexts::training::{library, provide_sim_customer, SimCustomer};
 use crate::format::case_ref;
@@ -16,10 +16,8 @@ use crate::ui::case::stage_rail::StageRail;
 use crate::ui::case::use_stage_shortcuts::use_stage_shortcuts;
 use crate::ui::training::sim_chat::SimChat;
 use crate::ui::training::training_band::TrainingBand;
-use care_core::store::EventStore;
-use care_core::{CaseId, CaseLog};
+use care_core::CaseLog;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 /// Loads a case from the local store and shows it.
@@ -28,34 +26,7 @@ pub fn CaseScreen() -> impl IntoView {
     let i18n = use_i18n();
     let db = use_db();
     let knowledge = use_knowledge();
-    let params = use_params_map();
-    let case_id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<CaseId>().ok()));
-    let loaded = LocalResource::new(move || {
-        let id = case_id();
-        let store = db.get();
-        async move {
-            let Some(id) = id else {
-                return Ok::<_, crate::platform::idb::StoreError>(None);
-            };
-            let events = store.load_case(id).await?;
-            // A training case needs its scenario, which may be imported.
-            let training = events.iter().any(|e| {
-                matches!(
-                    &e.body,
-                    care_core::EventBody::CaseOpened {
-                        training: Some(_),
-                        ..
-                    }
-                )
-            });
-            let imported = if training {
-                store.imported_scenarios().await.unwrap_or_default()
-            } else {
-                Vec::new()
-            };
-            Ok(Some((id, events, imported)))
-        }
-    });
+    let loaded = use_route_case();
 
     move || {
         match loaded.get() {

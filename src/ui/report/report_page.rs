@@ -2,7 +2,7 @@ use crate::contexts::case_session::CaseSession;
 use crate::contexts::demo::use_reference;
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::knowledge::use_knowledge;
-use crate::contexts::store::use_db;
+use crate::contexts::store::{use_db, use_route_case};
 use crate::contexts::sync::use_sync;
 use crate::format::case_ref;
 use crate::i18n::Msg;
@@ -12,10 +12,8 @@ use crate::ui::report::report_body::ReportBody;
 use crate::ui::report::tmf_export::{ExportSource, TmfExport};
 use care_core::audit;
 use care_core::report::{case_report, Disclosure, FULL_REPORT_REVEAL};
-use care_core::store::EventStore;
-use care_core::{CaseId, CaseLog, EventBody};
+use care_core::{CaseLog, EventBody};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 /// The printable report of one case, with its standard exports. Personal
@@ -29,16 +27,7 @@ pub fn ReportPage() -> impl IntoView {
     let knowledge = use_knowledge();
     let reference = use_reference();
     let sync = use_sync();
-    let params = use_params_map();
-    let case_id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<CaseId>().ok()));
-    let loaded = LocalResource::new(move || {
-        let id = case_id();
-        let store = db.get();
-        async move {
-            let Some(id) = id else { return Ok(None) };
-            store.load_case(id).await.map(|events| Some((id, events)))
-        }
-    });
+    let loaded = use_route_case();
     let disclosure = RwSignal::new(Disclosure::Masked);
     let disclosing = RwSignal::new(false);
     let refused = RwSignal::new(false);
@@ -61,7 +50,7 @@ pub fn ReportPage() -> impl IntoView {
         let Some(result) = loaded.get() else {
             return view! { <main id="main" class="page-message" tabindex="-1"><p role="status">{move || i18n.t(Msg::Loading)}</p></main> }.into_any();
         };
-        let (id, events) = match result {
+        let (id, events, _) = match result {
             Ok(Some(found)) if !found.1.is_empty() => found,
             Ok(_) => return problem(Msg::CaseNotFound),
             Err(_) => return problem(Msg::StoreUnavailable),

@@ -1,17 +1,15 @@
 use crate::contexts::i18n::use_i18n;
 use crate::contexts::knowledge::use_knowledge;
 use crate::contexts::lock::use_lock;
-use crate::contexts::store::use_db;
+use crate::contexts::store::use_route_case;
 use crate::contexts::training::library;
 use crate::format::case_ref;
 use crate::i18n::Msg;
 use crate::ui::training::replay::Replay;
 use crate::ui::training::words::{finding_text, rule_name};
 use care_core::sim::{expected_path, score_case, Moment};
-use care_core::store::EventStore;
-use care_core::{CaseId, CaseLog, Event};
+use care_core::{CaseLog, Event};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The debrief of a training session: the score with each point linked to
 /// its moment, what to practise next, and the replay beside the path the
@@ -19,21 +17,9 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn DebriefPage() -> impl IntoView {
     let i18n = use_i18n();
-    let db = use_db();
     let knowledge = use_knowledge();
     let lock = use_lock();
-    let params = use_params_map();
-    let case_id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<CaseId>().ok()));
-    let loaded = LocalResource::new(move || {
-        let id = case_id();
-        let store = db.get();
-        async move {
-            let Some(id) = id else { return Ok(None) };
-            let events = store.load_case(id).await?;
-            let imported = store.imported_scenarios().await.unwrap_or_default();
-            Ok::<_, crate::platform::idb::StoreError>(Some((id, events, imported)))
-        }
-    });
+    let loaded = use_route_case();
     move || {
         let problem = |msg: Msg| {
             view! {

@@ -135,6 +135,24 @@ export async function draftsStored(page: Page, ...fields: string[]) {
     .toBe(true);
 }
 
+/** Makes the browser refuse every IndexedDB write, as it does when the
+ * quota is used up; `diskFreed` undoes it. */
+export async function fillDisk(page: Page) {
+  await page.evaluate(() => {
+    const original = IDBObjectStore.prototype.put;
+    (window as unknown as { restorePut: () => void }).restorePut = () => {
+      IDBObjectStore.prototype.put = original;
+    };
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+}
+
+export async function diskFreed(page: Page) {
+  await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
+}
+
 /** Opens a page and unlocks. */
 export async function gotoUnlocked(page: Page, url: string) {
   await page.goto(url);
