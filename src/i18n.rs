@@ -758,11 +758,7 @@ messages! {
     RateOf => "{p}%（{hits}/{of}）", "{p}% ({hits} of {of})";
     MetricCases => "个案数", "Cases";
     MetricFcr => "首次解决率", "First-contact resolution";
-    MetricFcrHelp => "已结案个案中：结案时已解决、从未重新打开、且同一客户 7 天内没有因同一来意再次来电的比例。", "Of the cases closed at least once: solved when closed, never reopened, and no repeat contact from the same customer on the same intent within 7 days.";
     MetricAht => "平均处理时长", "Average handle time";
-    MetricAhtHelp => "从受理到给出承诺、进入回访或结案（先到者）为止的时间，分阶段累计；等待承诺兑现的时间不计。", "From opening until the commitment, the follow-up stage or the close (whichever first), summed by stage; time waiting on a promise is not counted.";
-    MetricCsatHelp => "回访满意度（1–5 分）的平均分；每轮回访计一次。", "Mean follow-up satisfaction score (1–5); each follow-up round counts once.";
-    MetricNpsHelp => "推荐者（9–10 分）占比减去贬损者（0–6 分）占比。", "Promoters (9–10) minus detractors (0–6), in percent of answers.";
     MetricRepeat => "重复联系率", "Repeat contacts";
     MetricEscalation => "升级率", "Escalations";
     MetricCommitments => "承诺按时兑现率", "Commitments met on time";

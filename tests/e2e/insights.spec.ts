@@ -76,13 +76,20 @@ test("training sessions never count in the metrics, and the screen fits a tablet
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Insights: service metrics");
   await expect(page.getByTestId("funnel")).toHaveAttribute("aria-label", /Intake 100/);
+  // Every column says, on hover, how it is counted, in the language shown.
+  const tips = await page.getByTestId("metrics-total").locator("thead abbr").evaluateAll((els) => els.map((e) => e.getAttribute("title") ?? ""));
+  expect(tips).toHaveLength(9);
+  for (const tip of tips) expect(tip).toMatch(/^[^\u4e00-\u9fff]{20,}\.$/);
+  expect(tips[1]).toContain("within 7 days");
 });
 
 test("a statement the pack could not place is listed as a knowledge gap that links to its case, and the lists export as CSV", async ({ page }) => {
   test.setTimeout(120_000);
   await writeArchive(page, "100");
-  // An agent meets a request the pack does not know and picks the intent by hand.
-  const said = "我想问问卫星电话在山里能不能用";
+  // An agent meets a request the pack does not know and picks the intent by
+  // hand. What the customer said is hostile too: markup that would run if it
+  // were ever inserted as HTML, and a formula a spreadsheet would run.
+  const said = '=1+2 <img src=x onerror="window.__pwned=1"> 我想问问卫星电话在山里能不能用';
   const list = new CaseList(page);
   await list.open();
   await list.startCase();
@@ -107,6 +114,7 @@ test("a statement the pack could not place is listed as a knowledge gap that lin
   const entry = statements.locator(".gap-entry").filter({ hasText: said });
   await expect(entry).toBeVisible();
   await expect(entry).toContainText("套餐变更/升级");
+  await expect(statements.locator("img")).toHaveCount(0);
   await entry.locator(".case-links a").first().click();
   await expect(page).toHaveURL(caseUrl);
   await expect(page.getByLabel("照客户的原话记录，不要改写。")).toHaveValue(said);
@@ -115,6 +123,14 @@ test("a statement the pack could not place is listed as a knowledge gap that lin
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("gaps-csv").click()]);
   expect(download.suggestedFilename()).toMatch(/^care-knowledge-gaps-.*\.csv$/);
   const csv = readFileSync((await download.path()) as string, "utf8");
-  const line = csv.split("\r\n").find((l) => l.includes(said));
+  // The CSV quotes the statement and guards the formula with a leading "'".
+  const line = csv.split("\r\n").find((l) => l.includes("卫星电话"));
+  expect(line).toContain(`"'=1+2 <img src=x onerror=""window.__pwned=1""> 我想问问卫星电话在山里能不能用"`);
   expect(line).toContain(caseUrl.split("/").pop());
+
+  // The printable report shows the words as the customer said them, as text.
+  await gotoUnlocked(page, `${new URL(caseUrl).pathname}/report`);
+  await expect(page.getByTestId("case-report")).toContainText(said);
+  await expect(page.getByTestId("case-report").locator("img")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });

@@ -1,9 +1,16 @@
 use crate::contexts::i18n::{use_i18n, I18n};
 use crate::contexts::knowledge::use_knowledge;
 use crate::i18n::{channel_name, Msg};
+use care_core::insight::definitions::definition;
 use care_core::insight::{GroupBy, Rate, Report, Row};
 use care_core::Channel;
 use leptos::prelude::*;
+
+/// A column's tooltip: the one-sentence form of the metric's definition,
+/// which the foot of the page gives in full.
+fn gist(key: &str, i18n: I18n) -> &'static str {
+    definition(key).map_or("", |d| d.gist(i18n.lang()))
+}
 
 /// "42% (21 of 50)", or "—" when there is nothing to count.
 fn rate(r: Rate, i18n: I18n) -> String {
@@ -90,15 +97,15 @@ pub fn MetricsTable(report: Memo<Report>, total_only: bool) -> impl IntoView {
             <table class="metrics-table" data-testid=if total_only { "metrics-total" } else { "metrics-rows" }>
                 <thead><tr>
                     <th scope="col">{move || if total_only { i18n.t(Msg::AllCases) } else { i18n.t(Msg::GroupKey) }}</th>
-                    <th scope="col">{move || i18n.t(Msg::MetricCases)}</th>
-                    <th scope="col"><abbr title=move || i18n.t(Msg::MetricFcrHelp)>{move || i18n.t(Msg::MetricFcr)}</abbr></th>
-                    <th scope="col"><abbr title=move || i18n.t(Msg::MetricAhtHelp)>{move || i18n.t(Msg::MetricAht)}</abbr></th>
-                    <th scope="col"><abbr title=move || i18n.t(Msg::MetricCsatHelp)>"CSAT"</abbr></th>
-                    <th scope="col"><abbr title=move || i18n.t(Msg::MetricNpsHelp)>"NPS"</abbr></th>
-                    <th scope="col">{move || i18n.t(Msg::MetricRepeat)}</th>
-                    <th scope="col">{move || i18n.t(Msg::MetricEscalation)}</th>
-                    <th scope="col">{move || i18n.t(Msg::MetricCommitments)}</th>
-                    <th scope="col">{move || i18n.t(Msg::MetricReopen)}</th>
+                    <th scope="col"><abbr title=move || gist("scope", i18n)>{move || i18n.t(Msg::MetricCases)}</abbr></th>
+                    <th scope="col"><abbr title=move || gist("fcr", i18n)>{move || i18n.t(Msg::MetricFcr)}</abbr></th>
+                    <th scope="col"><abbr title=move || gist("handle_time", i18n)>{move || i18n.t(Msg::MetricAht)}</abbr></th>
+                    <th scope="col"><abbr title=move || gist("csat", i18n)>"CSAT"</abbr></th>
+                    <th scope="col"><abbr title=move || gist("nps", i18n)>"NPS"</abbr></th>
+                    <th scope="col"><abbr title=move || gist("repeat_contact", i18n)>{move || i18n.t(Msg::MetricRepeat)}</abbr></th>
+                    <th scope="col"><abbr title=move || gist("escalation", i18n)>{move || i18n.t(Msg::MetricEscalation)}</abbr></th>
+                    <th scope="col"><abbr title=move || gist("commitments_met", i18n)>{move || i18n.t(Msg::MetricCommitments)}</abbr></th>
+                    <th scope="col"><abbr title=move || gist("reopen", i18n)>{move || i18n.t(Msg::MetricReopen)}</abbr></th>
                 </tr></thead>
                 <tbody>
                     {move || report.with(|r| {

@@ -16,6 +16,9 @@ pub struct Definition {
     pub key: &'static str,
     /// The metric's name: (zh-CN, en).
     pub name: (&'static str, &'static str),
+    /// One sentence, for a column's tooltip: (zh-CN, en). The body says
+    /// the same at length; both live here so they cannot drift apart.
+    pub gist: (&'static str, &'static str),
     pub body_zh: &'static str,
     pub body_en: &'static str,
 }
@@ -25,6 +28,13 @@ impl Definition {
         match lang {
             Lang::ZhCn => self.name.0,
             Lang::En => self.name.1,
+        }
+    }
+
+    pub fn gist(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::ZhCn => self.gist.0,
+            Lang::En => self.gist.1,
         }
     }
 
@@ -42,6 +52,7 @@ pub const DEFINITIONS: &[Definition] = &[
     Definition {
         key: "scope",
         name: ("统计口径", "Which cases count"),
+        gist: ("真实个案按受理日期计入；培训练习不计入。", "Real cases count on the day they were opened; training sessions never count."),
         body_zh: "本机所有真实个案都计入；培训练习（培训模式下的个案）不是实际工作，不计入任何指标，也不会被算作真实个案的重复联系。\
             个案归入其受理当天，日期以知识包日历的时区为准：23:50 受理、过了午夜才结案的个案算在受理当天，周末和节假日受理的个案也照常计入当天。\
             周按 ISO 周计（周一至周日），月按自然月计，时区相同；按日期筛选时，保留受理日期在起止日期之间（含首尾两天）的个案。\
@@ -56,6 +67,7 @@ pub const DEFINITIONS: &[Definition] = &[
     Definition {
         key: "fcr",
         name: ("首次解决率", "First-contact resolution (FCR)"),
+        gist: ("已结案个案中：结案时已解决、从未重新打开、且同一客户 7 天内没有因同一来意再次联系的比例。", "Of the cases closed at least once: solved when closed, never reopened, and no repeat contact from the same customer on the same intent within 7 days."),
         body_zh: "在至少结案过一次的个案（已归档，或在受理时用快捷答复解决）中，首次联系即解决的比例。\
             须同时满足三点：个案当前已结案且已解决（用快捷答复解决，或回访确认问题已解决后归档）；从未被重开；同一客户在受理后 7 天内没有因同一来意再次联系。\
             结案后又被重开的个案，即使还没有再次结案，也留在分母中，算作未能首次解决。\
@@ -70,6 +82,7 @@ pub const DEFINITIONS: &[Definition] = &[
     Definition {
         key: "handle_time",
         name: ("平均处理时长", "Average handle time"),
+        gist: ("从受理到给出承诺、进入回访或结案（先到者）为止的时间，分阶段累计；等待承诺兑现的时间不计。", "From opening until the promise, the follow-up stage or the close (whichever first), summed by stage; time waiting on a promise is not counted."),
         body_zh: "坐席处理个案的工作时长：从受理开始，到向客户作出承诺为止；如果先进入回访阶段或先结案，则到那时为止。\
             等待承诺兑现、等待回访、以及结案后到重开之前的时间都不计入；重开后的处理、作出承诺后退回前面阶段的处理、改选方案或原因后的处理，都会累加进来。\
             个案停在前面某个阶段未动（比如跨夜）的时间全部计入，因为记录无法区分暂停和处理。\
@@ -82,6 +95,7 @@ pub const DEFINITIONS: &[Definition] = &[
     Definition {
         key: "csat",
         name: ("满意度（CSAT）", "Customer satisfaction (CSAT)"),
+        gist: ("回访满意度（1–5 分）的平均分和 4–5 分占比；每轮回访计一次。", "Mean follow-up satisfaction score (1–5) and the share of 4s and 5s; each follow-up round counts once."),
         body_zh: "取自回访时客户给出的满意度评分（1 至 5 分）：显示平均分（保留一位小数）和 4–5 分占比，即打 4 分或 5 分的答复所占比例。\
             每轮回访计一次：回访后被重开的个案，这一轮和下一轮的答复都计入；同一轮回访记录了两次的，以后一次为准，视为更正。\
             没有评分的回访不计入。",
@@ -92,6 +106,7 @@ pub const DEFINITIONS: &[Definition] = &[
     Definition {
         key: "nps",
         name: ("净推荐值（NPS）", "Net promoter score (NPS)"),
+        gist: ("推荐者（9–10 分）占比减去贬损者（0–6 分）占比。", "Promoters (9–10) minus detractors (0–6), in percent of answers."),
         body_zh: "取自回访时客户对“是否愿意向亲友推荐”的打分（0 至 10 分），每轮回访计一次，规则与满意度相同。\
             9–10 分为推荐者，7–8 分为中立者，0–6 分为贬损者。\
             净推荐值等于推荐者占比减去贬损者占比，取整数，范围为 −100 到 100；没有答复时不显示分值。",
@@ -102,6 +117,7 @@ pub const DEFINITIONS: &[Definition] = &[
     Definition {
         key: "repeat_contact",
         name: ("重复联系率", "Repeat-contact rate"),
+        gist: ("已识别客户并确认来意的个案中，同一客户 7 天内又因同一来意联系的比例。", "Of the cases with a known customer and intent, the share followed by the same customer on the same intent within 7 days."),
         body_zh: "在已识别客户且已确认来意的个案中，同一客户在其后 7 天内（7×24 小时）又因同一来意发起新个案的比例。\
             例如隔 6 天再次联系，前一个个案算重复联系；隔 8 天则不算。\
             后来的个案可以来自任何渠道，也可以不在当前筛选的日期范围内，所以最近 7 天的重复联系率之后还可能上升。",
@@ -112,6 +128,7 @@ pub const DEFINITIONS: &[Definition] = &[
     Definition {
         key: "escalation",
         name: ("升级率", "Escalation rate"),
+        gist: ("已选定方案的个案中，最近选定的方案超出坐席权限、需转交上级团队的比例。", "Of the cases with a chosen solution, the share whose latest choice went to a team above the agent's authority."),
         body_zh: "在已选定方案的个案中，最近一次选定的方案超出坐席权限、需转交上级团队处理的比例。\
             即使之后因重开或改判原因而被搁置，仍以最近一次选定的方案为准。\
             按升级团队分组时，未升级的个案（包括尚未选定方案的）归入“（无）”一行。",
@@ -122,6 +139,7 @@ pub const DEFINITIONS: &[Definition] = &[
     Definition {
         key: "commitments_met",
         name: ("承诺按时兑现率", "Commitments met on time"),
+        gist: ("已兑现或已过期的当前承诺中，在截止时间前全部完成的比例；未到期的单独列出。", "Of the promises in force that are kept or past their deadline, the share kept by the deadline; those not yet due are counted apart."),
         body_zh: "每个个案只看当前有效的承诺，即最近一次作出的承诺；如果之后改选方案、改判原因或重开，原承诺即失效，不再评判。\
             承诺的各项任务全部标记完成即为兑现（没有任务的承诺，以回访确认问题已解决为准）；在截止时间当时或之前兑现的，算按时兑现。\
             承诺兑现了或已过截止时间，才参与评判；既未兑现、也未到截止时间的承诺算作“未到期”，单独列出，不算未按时。\
@@ -134,6 +152,7 @@ pub const DEFINITIONS: &[Definition] = &[
     Definition {
         key: "reopen",
         name: ("重开率", "Reopen rate"),
+        gist: ("已结案个案中，至少被重开过一次的比例。", "Of the cases closed at least once, the share reopened at least once."),
         body_zh: "在至少结案过一次的个案中（与首次解决率相同），至少被重开过一次的比例，也就是客户反映问题其实没有解决。\
             在回访阶段、归档之前被重开的也算。\
             从未结案过的个案（无论是否重开过）不计入。",
@@ -217,6 +236,21 @@ mod tests {
             }
             assert!(han(d.name(Lang::ZhCn)) && han(d.body_zh), "{}", d.key);
             assert!(!han(d.name(Lang::En)) && !han(d.body_en), "{}", d.key);
+            // The tooltip: one sentence, shorter than the body it sums up.
+            assert!(han(d.gist.0) && !han(d.gist.1), "{}", d.key);
+            assert_eq!(d.gist.0.matches('。').count(), 1, "{}", d.key);
+            assert!(
+                d.gist.0.ends_with('。') && d.gist.1.ends_with('.'),
+                "{}",
+                d.key
+            );
+            assert!(!d.gist.1.contains(". "), "{}", d.key);
+            assert!(
+                d.gist.0.chars().count() * 2 < d.body_zh.chars().count(),
+                "{}",
+                d.key
+            );
+            assert!(d.gist.1.len() * 2 < d.body_en.len(), "{}", d.key);
             // Two to five sentences, each ended.
             let zh = d.body_zh.matches('。').count();
             assert!(
