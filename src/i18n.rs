@@ -734,7 +734,7 @@ messages! {
     BulkExportHeading => "导出这些个案", "Export these cases";
     BulkExportInteractions => "导出 {n} 个个案为 TMF683（JSON）", "Export {n} cases as TMF683 (JSON)";
     BulkExportTickets => "导出其中的工单为 TMF621（JSON）", "Export their tickets as TMF621 (JSON)";
-    BulkExportWorking => "正在导出…", "Exporting…";
+    BulkExportWorking => "正在导出…（{done} / {n}）", "Exporting… ({done} of {n})";
     BulkExported => "已导出 {n} 项；{skipped} 个个案未导出（培训练习、没有工单或记录无法读取）。", "Exported {n}; {skipped} cases left out (training, no ticket, or a record that cannot be read).";
     GapsHeading => "知识缺口", "Knowledge gaps";
     GapsExplain => "知识包在哪里帮不上坐席：按上面的筛选条件，从本机的真实个案中找出。每一条都链接到相关个案。", "Where the knowledge pack fails agents, found in this device's real cases as filtered above. Every entry links to its cases.";

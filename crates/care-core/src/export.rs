@@ -9,9 +9,10 @@
 //! (notes, the statement, the commitment) is replaced by its masked form.
 //! Training cases are not work and are refused.
 
-use crate::case::{CaseState, Event, EventBody, Stage};
-use crate::customer::Customer;
+use crate::case::{CaseId, CaseState, Event, EventBody, Stage};
+use crate::customer::{Customer, CustomerId};
 use crate::pack::{Named, Pack, Severity};
+use crate::store::EventStore;
 use crate::text::Lang;
 use crate::verify::{mask_id_number, mask_msisdn, mask_name, mask_numbers};
 use serde_json::{json, Map, Value};
@@ -395,6 +396,26 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
+/// Why [`trouble_ticket`] would make no ticket of this case (a training
+/// session, an unreadable log, nothing escalated or promised), found
+/// without building one: what a screen needs to offer the export or not.
+pub fn ticket_refusal(events: &[Event]) -> Option<ExportError> {
+    real_case(events).and_then(|s| has_ticket(&s)).err()
+}
+
+/// A ticket is an escalation or a promise in force.
+fn has_ticket(state: &CaseState) -> Result<(), ExportError> {
+    let escalated = state
+        .solution
+        .as_ref()
+        .is_some_and(|s| s.escalated_to.is_some());
+    if escalated || state.commitment.is_some() {
+        Ok(())
+    } else {
+        Err(ExportError::NoTicket)
+    }
+}
+
 /// A case's escalation or commitment as a TMF621 `TroubleTicket`: what was
 /// promised, by when, to which team, and where it stands.
 pub fn trouble_ticket(
@@ -404,11 +425,9 @@ pub fn trouble_ticket(
     lang: Lang,
 ) -> Result<Value, ExportError> {
     let state = real_case(events)?;
+    has_ticket(&state)?;
     let escalated_to = state.solution.as_ref().and_then(|s| s.escalated_to.clone());
     let commitment = state.commitment.as_ref();
-    if escalated_to.is_none() && commitment.is_none() {
-        return Err(ExportError::NoTicket);
-    }
     let id = state.id.to_string();
     let created = commitment
         .map(|c| c.at)
@@ -507,4 +526,69 @@ pub fn trouble_ticket(
         ticket["resolutionDate"] = json!(time(f.at)?);
     }
     Ok(ticket)
+}
+
+/// Which standard resource a bulk export makes of each case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resource {
+    /// A TMF683 `PartyInteraction` per case.
+    Interaction,
+    /// A TMF621 `TroubleTicket` per case that has an escalation or a promise.
+    Ticket,
+}
+
+/// What a bulk export made: one JSON array of the resources, ready to save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bulk {
+    pub json: String,
+    pub made: usize,
+    /// Cases left out: unreadable, a training session, or (for tickets)
+    /// nothing escalated or promised.
+    pub skipped: usize,
+}
+
+/// Exports `cases` from `store`, one after the other so that only one
+/// case's log is held at a time; `customer` finds a case's customer for
+/// masking. `progress` hears how many cases are done after each one.
+pub async fn bulk<S: EventStore>(
+    store: &S,
+    cases: &[CaseId],
+    pack: &Pack,
+    customer: impl Fn(&CustomerId) -> Option<Customer>,
+    lang: Lang,
+    resource: Resource,
+    mut progress: impl FnMut(usize),
+) -> Bulk {
+    let mut out = Vec::with_capacity(cases.len());
+    let mut skipped = 0;
+    for (n, id) in cases.iter().enumerate() {
+        let made = match store.load_case(*id).await {
+            Ok(events) => {
+                let who = CaseState::fold(&events)
+                    .ok()
+                    .and_then(|s| s.customer)
+                    .and_then(|c| customer(&c));
+                match resource {
+                    Resource::Interaction => party_interaction(&events, pack, who.as_ref(), lang),
+                    Resource::Ticket => trouble_ticket(&events, pack, who.as_ref(), lang),
+                }
+                .ok()
+            }
+            Err(_) => None,
+        };
+        match made {
+            Some(v) => out.push(v),
+            None => skipped += 1,
+        }
+        progress(n + 1);
+    }
+    let made = out.len();
+    let out = Value::Array(out);
+    // Serialising a `Value` to a `String` cannot fail (its keys are strings).
+    let json = serde_json::to_string_pretty(&out).unwrap_or_else(|_| out.to_string());
+    Bulk {
+        json,
+        made,
+        skipped,
+    }
 }

@@ -7,10 +7,15 @@
 mod common;
 
 use care_core::demo_data::archive::{generate_archive, ArchiveSpec};
-use care_core::export::{mask_text, party_interaction, trouble_ticket, ExportError};
+use care_core::export::{
+    bulk, mask_text, party_interaction, ticket_refusal, trouble_ticket, ExportError, Resource,
+};
+use care_core::store::{EventStore, MemoryStore};
 use care_core::verify::mask_msisdn;
+use care_core::{CaseId, CustomerId};
 use care_core::{CaseState, Channel, DeviceId, Event, EventBody, IdSource, Lang, TrainingRef};
 use common::{data, demo_pack, NOW};
+use futures::executor::block_on;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -244,9 +249,9 @@ fn the_mapping_says_what_the_case_says() {
     );
 }
 
-#[test]
-fn a_training_case_is_not_exported() {
-    let mut case = archive()[0].clone();
+/// The case made a training session: the same events, opened as practice.
+fn as_training(case: &[Event]) -> Vec<Event> {
+    let mut case = case.to_vec();
     case[0].body = match &case[0].body {
         EventBody::CaseOpened { customer, .. } => EventBody::CaseOpened {
             agent: None,
@@ -260,6 +265,12 @@ fn a_training_case_is_not_exported() {
         },
         other => other.clone(),
     };
+    case
+}
+
+#[test]
+fn a_training_case_is_not_exported() {
+    let case = as_training(&archive()[0]);
     assert_eq!(
         party_interaction(&case, demo_pack(), None, Lang::ZhCn),
         Err(ExportError::Training)
@@ -267,5 +278,91 @@ fn a_training_case_is_not_exported() {
     assert_eq!(
         trouble_ticket(&case, demo_pack(), None, Lang::ZhCn),
         Err(ExportError::Training)
+    );
+    assert_eq!(ticket_refusal(&case), Some(ExportError::Training));
+}
+
+/// The archive's bulk export reads each case from the store and makes one
+/// JSON array: every real case once, masked; a training session and a case
+/// the store cannot give are left out and counted.
+#[test]
+fn a_bulk_export_reads_each_case_from_the_store_and_counts_what_it_left_out() {
+    let store = MemoryStore::new();
+    let real = &archive()[..60];
+    let training = as_training(&archive()[60]);
+    for case in real.iter().chain([&training]) {
+        let summary = CaseState::fold(case).expect("folds").summary();
+        for e in case {
+            block_on(store.append(e, &summary)).expect("kept");
+        }
+    }
+    let id = |case: &[Event]| case[0].case;
+    let unknown = id(&archive()[61]);
+    let mut ids: Vec<CaseId> = real.iter().map(|c| id(c)).collect();
+    ids.extend([id(&training), unknown]);
+    let customer = |c: &CustomerId| data().customer(c).cloned();
+
+    let mut seen = Vec::new();
+    let made = block_on(bulk(
+        &store,
+        &ids,
+        demo_pack(),
+        customer,
+        Lang::ZhCn,
+        Resource::Interaction,
+        |n| seen.push(n),
+    ));
+    assert_eq!((made.made, made.skipped), (60, 2));
+    assert_eq!(
+        seen,
+        (1..=62).collect::<Vec<_>>(),
+        "progress after each case"
+    );
+    let out: Vec<Value> = serde_json::from_str(&made.json).expect("one JSON array");
+    let exported: Vec<String> = out
+        .iter()
+        .map(|x| x["id"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    let wanted: Vec<String> = real.iter().map(|c| id(c).to_string()).collect();
+    assert_eq!(exported, wanted, "each real case once, in the order asked");
+    for case in real {
+        if let Some(c) = customer_of(case) {
+            assert!(!made.json.contains(&c.msisdn), "a number leaked");
+        }
+    }
+
+    let tickets = block_on(bulk(
+        &store,
+        &ids,
+        demo_pack(),
+        customer,
+        Lang::ZhCn,
+        Resource::Ticket,
+        |_| {},
+    ));
+    let with_ticket = real.iter().filter(|c| ticket_refusal(c).is_none()).count();
+    assert!(with_ticket > 0 && with_ticket < 60, "{with_ticket}");
+    assert_eq!(
+        (tickets.made, tickets.skipped),
+        (with_ticket, 62 - with_ticket)
+    );
+}
+
+/// The report offers the ticket export by `ticket_refusal`, without
+/// building the ticket: it must agree with `trouble_ticket` on every case.
+#[test]
+fn the_ticket_refusal_agrees_with_the_export() {
+    let (mut offered, mut refused) = (0, 0);
+    for (n, case) in archive().iter().enumerate() {
+        let made = trouble_ticket(case, demo_pack(), None, Lang::En);
+        assert_eq!(ticket_refusal(case), made.clone().err(), "case {n}");
+        match made {
+            Ok(_) => offered += 1,
+            Err(_) => refused += 1,
+        }
+    }
+    assert!(
+        offered > 100 && refused > 100,
+        "{offered} offered, {refused} refused"
     );
 }

@@ -1,9 +1,9 @@
 use crate::contexts::i18n::use_i18n;
 use crate::i18n::Msg;
 use crate::platform::download;
-use care_core::export::{party_interaction, trouble_ticket, ExportError};
+use care_core::export::{party_interaction, ticket_refusal, trouble_ticket, ExportError};
 use care_core::pack::Pack;
-use care_core::{CaseId, Customer, Event, Lang};
+use care_core::{CaseId, Customer, Event};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -63,24 +63,19 @@ pub fn TmfExport(source: ExportSource) -> impl IntoView {
             Err(e) => Some(export_problem(&e)),
         });
     };
-    let has_ticket = move || {
-        source
-            .try_with_value(|s| {
-                !matches!(
-                    trouble_ticket(&s.events, &s.pack, None, Lang::En),
-                    Err(ExportError::NoTicket)
-                )
-            })
-            .unwrap_or(false)
-    };
+    // The case does not change while its report is open: ask once.
+    let ticket_refused = source
+        .try_with_value(|s| ticket_refusal(&s.events))
+        .flatten()
+        .map(|e| export_problem(&e));
     view! {
         <div class="export-buttons">
             <button type="button" data-testid="export-tmf683" on:click=move |_| run(false)>
                 {move || i18n.t(Msg::ExportInteraction)}
             </button>
             <button type="button" data-testid="export-tmf621" on:click=move |_| run(true)
-                disabled=move || !has_ticket()
-                title=move || if has_ticket() { String::new() } else { i18n.t(Msg::ExportNoTicket).to_owned() }>
+                disabled=ticket_refused.is_some()
+                title=move || ticket_refused.map(|m| i18n.t(m)).unwrap_or_default()>
                 {move || i18n.t(Msg::ExportTicket)}
             </button>
             {move || problem.get().map(|m| view! { <p role="alert" class="error">{move || i18n.t(m)}</p> })}
