@@ -335,3 +335,61 @@ fn numbers_a_customer_said_are_masked_in_the_gap_lists() {
         !care_core::insight::gaps::gaps_csv(&g, demo_pack(), Lang::ZhCn).contains("13812345678")
     );
 }
+
+/// The grouping scores a statement only against those sharing a feature
+/// with it: it must group a generated archive exactly as comparing every
+/// pair does (single linkage, first group alike).
+#[test]
+fn grouping_by_shared_features_equals_comparing_every_pair() {
+    use care_core::demo_data::archive::{generate_archive, ArchiveSpec};
+    use care_core::insight::gaps::SIMILAR;
+    use care_core::intent::features;
+    use std::collections::BTreeMap;
+    let spec = ArchiveSpec {
+        seed: 5,
+        cases: 4000,
+        now: NOW,
+        days: 90,
+        device: DeviceId::from_uuid(IdSource::new().next(1, 2)),
+    };
+    let logs = generate_archive(&spec, demo_pack(), common::data());
+    let found = gaps(&logs, demo_pack(), NOW);
+    // The gap statements in case order, as the grouping takes them.
+    let mut said: Vec<(CaseId, String)> = found
+        .statements
+        .iter()
+        .flat_map(|g| g.cases.iter().copied().zip(g.statements.iter().cloned()))
+        .collect();
+    said.sort();
+    assert!(said.len() > 300, "{} statements", said.len());
+
+    let cosine = |a: &BTreeMap<String, f32>, b: &BTreeMap<String, f32>| {
+        let dot: f32 = a.iter().filter_map(|(k, x)| b.get(k).map(|y| x * y)).sum();
+        let norm = |m: &BTreeMap<String, f32>| m.values().map(|x| x * x).sum::<f32>().sqrt();
+        dot / (norm(a) * norm(b))
+    };
+    let mut groups: Vec<Vec<(BTreeMap<String, f32>, CaseId)>> = Vec::new();
+    for (case, text) in &said {
+        let f = features(text);
+        match groups
+            .iter()
+            .position(|g| g.iter().any(|(m, _)| cosine(m, &f) >= SIMILAR))
+        {
+            Some(n) => groups[n].push((f, *case)),
+            None => groups.push(vec![(f, *case)]),
+        }
+    }
+    let mut pairwise: Vec<Vec<CaseId>> = groups
+        .into_iter()
+        .map(|g| g.into_iter().map(|(_, c)| c).collect())
+        .collect();
+    let mut ours: Vec<Vec<CaseId>> = found.statements.iter().map(|g| g.cases.clone()).collect();
+    pairwise.sort();
+    ours.sort();
+    assert!(
+        ours.len() > 10 && ours.len() < said.len(),
+        "{} groups",
+        ours.len()
+    );
+    assert_eq!(ours, pairwise);
+}
