@@ -10,12 +10,15 @@
 //!   with and without a WebCrypto encryption before the transaction.
 //! - Searching an archive of 10 000 cases; building the index, keeping it
 //!   in IndexedDB and loading it back as the app does at unlock.
+//! - Over the same archive kept in IndexedDB: the one-time refold of every
+//!   summary, the insights screen's figures, the bulk TMF683/TMF621 exports.
 #![cfg(target_arch = "wasm32")]
 
 use care_assist::platform::crypto::Cipher;
 use care_assist::platform::idb::IdbStore;
 use care_core::demo_data::archive::{generate_archive, ArchiveSpec};
 use care_core::search::{CaseStatus, Query, SearchIndex};
+use care_core::store::EventStore;
 use care_core::{
     CaseId, CaseLog, CaseState, CaseSummary, Channel, CustomerId, DeviceId, Event, EventBody,
     EventId, IdSource,
@@ -353,18 +356,7 @@ fn time_each(times: usize, mut f: impl FnMut()) -> Vec<f64> {
 
 #[wasm_bindgen_test]
 async fn search_ten_thousand_cases() {
-    use care_assist::contexts::demo::DEMO_SEED;
-    let now = OffsetDateTime::from_unix_timestamp(1_795_600_800).expect("valid"); // 2026-11-25 10:00 UTC
-    let pack = care_core::pack::load(care_core::pack::DEMO_PACK_FILE, care_core::pack::DEMO_PACK)
-        .expect("the demo pack loads");
-    let demo = care_core::demo_data::generate(DEMO_SEED, now);
-    let spec = ArchiveSpec {
-        seed: DEMO_SEED,
-        cases: ARCHIVE_CASES,
-        now,
-        days: 365,
-        device: DeviceId::from_uuid(uuid::Uuid::from_u128(7)),
-    };
+    let (now, pack, demo, spec) = ten_thousand();
     bench("archive_until", now.date());
     bench("archive_days", spec.days);
     let start = performance_now();
@@ -508,4 +500,158 @@ async fn search_ten_thousand_cases() {
     bench("snapshot_store_all", list(&stores));
     bench("snapshot_load_ms", ms(median(&loads)));
     bench("snapshot_load_all", list(&loads));
+}
+
+/// What the 10 000-case archive is generated from: its clock, the demo
+/// pack, the demo data and the spec (seed `DEMO_SEED`, a year of cases).
+fn ten_thousand() -> (
+    OffsetDateTime,
+    care_core::pack::Pack,
+    care_core::DemoData,
+    ArchiveSpec,
+) {
+    use care_assist::contexts::demo::DEMO_SEED;
+    let now = OffsetDateTime::from_unix_timestamp(1_795_600_800).expect("valid"); // 2026-11-25 10:00 UTC
+    let pack = care_core::pack::load(care_core::pack::DEMO_PACK_FILE, care_core::pack::DEMO_PACK)
+        .expect("the demo pack loads");
+    let demo = care_core::demo_data::generate(DEMO_SEED, now);
+    let spec = ArchiveSpec {
+        seed: DEMO_SEED,
+        cases: ARCHIVE_CASES,
+        now,
+        days: 365,
+        device: DeviceId::from_uuid(uuid::Uuid::from_u128(7)),
+    };
+    (now, pack, demo, spec)
+}
+
+/// The insights screen and the archive's exports over the same 10 000
+/// cases, kept in IndexedDB as Settings' demo archive keeps them: the
+/// one-time refold of every summary from its log (what an upgrade of the
+/// facts does at unlock), what the insights screen computes from the
+/// summaries' facts, and the bulk TMF683 and TMF621 exports, each case read
+/// back from IndexedDB as the case list's export does.
+#[wasm_bindgen_test]
+async fn insights_and_exports_over_ten_thousand_cases() {
+    use care_core::export::{bulk, Resource};
+    use care_core::insight::{Casebook, Filter, GroupBy};
+    let (now, pack, demo, spec) = ten_thousand();
+    let archive = generate_archive(&spec, &pack, &demo);
+    let store = IdbStore::open(&fresh_name("insights"))
+        .await
+        .expect("opens");
+    store.unlock(cipher().await);
+
+    // Written as Settings' demo archive writes it: 250 cases a transaction.
+    let ids: Vec<CaseId> = archive.iter().map(|c| c[0].case).collect();
+    let start = performance_now();
+    for chunk in archive.chunks(250) {
+        let cases: Vec<(Vec<Event>, CaseSummary)> = chunk
+            .iter()
+            .map(|events| {
+                let mut log = CaseLog::new();
+                log.merge(events.iter().cloned());
+                let state = log.state().expect("folds");
+                (events.clone(), care_core::insight::summary(&log, &state))
+            })
+            .collect();
+        store.import_cases(&cases, false).await.expect("kept");
+    }
+    bench(
+        "insights_import_ms",
+        format!("{:.0}", performance_now() - start),
+    );
+    drop(archive);
+
+    // The refold: every event read and opened, every case folded with its
+    // facts, every summary sealed and written; then the list read back.
+    let start = performance_now();
+    let rebuilt = store.rebuild_summaries().await.expect("rebuilds");
+    bench("refold_ms", format!("{:.0}", performance_now() - start));
+    bench("refold_cases", rebuilt);
+    let start = performance_now();
+    let summaries = store.list_cases().await.expect("lists");
+    bench(
+        "refold_list_ms",
+        format!("{:.0}", performance_now() - start),
+    );
+    let facts: Vec<_> = summaries.iter().filter_map(|s| s.insight.clone()).collect();
+    bench("insights_cases", facts.len());
+
+    // The insights screen, unfiltered, as insights_page.rs computes it.
+    let offset = care_core::demo_data::CHINA;
+    let filter = Filter::default();
+    let book = Casebook::from_facts(facts.clone(), offset, 0);
+    let mut trend_rows = 0;
+    let parts: [(&str, Vec<f64>); 5] = [
+        (
+            "casebook",
+            time_each(INDEX_REPEATS, || {
+                Casebook::from_facts(facts.clone(), offset, 0);
+            }),
+        ),
+        (
+            "by_intent",
+            time_each(INDEX_REPEATS, || {
+                book.metrics(&filter, GroupBy::Intent, now);
+            }),
+        ),
+        (
+            "trend",
+            time_each(INDEX_REPEATS, || {
+                let days = book.metrics(&filter, GroupBy::Day, now);
+                trend_rows = if days.rows.len() > 120 {
+                    book.metrics(&filter, GroupBy::Week, now).rows.len()
+                } else {
+                    days.rows.len()
+                };
+            }),
+        ),
+        (
+            "funnel",
+            time_each(INDEX_REPEATS, || {
+                book.funnel(&filter);
+            }),
+        ),
+        (
+            "gaps",
+            time_each(INDEX_REPEATS, || {
+                book.gaps(&filter, &pack, now);
+            }),
+        ),
+    ];
+    bench("insights_trend_rows", trend_rows);
+    let mut whole = vec![0.0; INDEX_REPEATS];
+    for (name, times) in &parts {
+        bench(&format!("insights_{name}_ms"), ms(median(times)));
+        bench(&format!("insights_{name}_all"), list(times));
+        for (w, t) in whole.iter_mut().zip(times) {
+            *w += t;
+        }
+    }
+    bench("insights_whole_ms", ms(median(&whole)));
+
+    // The bulk exports of the whole archive, read back case by case.
+    for (key, resource) in [
+        ("tmf683", Resource::Interaction),
+        ("tmf621", Resource::Ticket),
+    ] {
+        let start = performance_now();
+        let made = bulk(
+            &store,
+            &ids,
+            &pack,
+            |c| demo.customer(c).cloned(),
+            care_core::Lang::ZhCn,
+            resource,
+            |_| {},
+        )
+        .await;
+        bench(
+            &format!("bulk_{key}_ms"),
+            format!("{:.0}", performance_now() - start),
+        );
+        bench(&format!("bulk_{key}_made"), made.made);
+        bench(&format!("bulk_{key}_bytes"), made.json.len());
+    }
 }
