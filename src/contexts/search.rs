@@ -177,6 +177,13 @@ impl Search {
         all
     }
 
+    /// The customer a case is about, as its summary says; not reactive.
+    pub fn customer_of(&self, case: care_core::CaseId) -> Option<care_core::CustomerId> {
+        self.index
+            .try_with_value(|i| i.get(case).and_then(|s| s.customer.clone()))
+            .flatten()
+    }
+
     /// What the metrics need of every real case on this device; reactive.
     pub fn insight_facts(&self) -> Vec<care_core::insight::CaseFacts> {
         self.version.track();

@@ -2,7 +2,7 @@
 // sessions left out, a CSV export, and a layout that fits a tablet.
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { CaseList, expectNoViolations, gotoUnlocked } from "./pages/app";
+import { CaseList, expectNoViolations, gotoUnlocked, next, openCase, passWithDemoAnswer } from "./pages/app";
 
 const BILL_SPIKE_PHONE = "13800006229";
 
@@ -133,4 +133,40 @@ test("a statement the pack could not place is listed as a knowledge gap that lin
   await expect(page.getByTestId("case-report")).toContainText(said);
   await expect(page.getByTestId("case-report").locator("img")).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test("a customer who says their own name in an unplaced statement is masked in the gap list", async ({ page }) => {
+  test.setTimeout(120_000);
+  // A verified agent sees the customer's whole name…
+  await openCase(page, BILL_SPIKE_PHONE, "这个月话费怎么多扣了30块", "账单争议/费用异常");
+  await next(page, "倾听");
+  await next(page, "身份核验");
+  await passWithDemoAnswer(page, /服务密码/);
+  await page.locator(".customer-panel").getByRole("button", { name: "显示完整信息" }).click();
+  const shown = page.locator(".customer-panel dd").first();
+  await expect(shown).not.toContainText("*");
+  const name = (await shown.innerText()).trim();
+  expect(name).toMatch(/^[^*]{2,}$/);
+  // …and the same customer calls again about something the pack does not know.
+  const list = new CaseList(page);
+  await list.open();
+  await list.startCase();
+  await page.getByLabel(/手机号、账户或证件号/).fill(BILL_SPIKE_PHONE);
+  await page.getByRole("button", { name: "查找", exact: true }).click();
+  await page.getByRole("button", { name: /选择客户/ }).first().click();
+  await page.getByLabel("照客户的原话记录，不要改写。").fill(`你好，我是${name}，想问问卫星电话在山里能不能用`);
+  await page.getByRole("button", { name: "识别来意" }).click();
+  await page.getByLabel("或手动选择来意").selectOption({ label: "套餐变更/升级" });
+  await page.getByRole("button", { name: "使用此来意", exact: true }).click();
+  await expect(page.locator(".confirmed-intent")).toBeVisible();
+
+  await page.getByRole("link", { name: "洞察" }).click();
+  const entry = page.getByTestId("gap-statements").locator(".gap-entry").filter({ hasText: "卫星电话在山里" });
+  await expect(entry).toBeVisible();
+  await expect(entry).toContainText(`我是${name[0]}*`);
+  await expect(entry).not.toContainText(name);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("gaps-csv").click()]);
+  const csv = readFileSync((await download.path()) as string, "utf8");
+  expect(csv).toContain("卫星电话在山里");
+  expect(csv).not.toContain(name);
 });

@@ -336,6 +336,41 @@ fn numbers_a_customer_said_are_masked_in_the_gap_lists() {
     );
 }
 
+/// Where the list is shown the customers are known: each statement's own
+/// customer's name and numbers are masked, and only that customer's.
+#[test]
+fn the_customer_named_in_a_statement_is_masked_where_the_list_is_shown() {
+    let mut c = Cases::new();
+    let day = NOW - Duration::days(1);
+    let who = common::data().customers[0].clone();
+    let other = common::data().customers[1].clone();
+    let said = format!("我是{}，帮我查下为什么停机了，不是{}", who.name, other.name);
+    let cases = vec![
+        c.case(day, statement(&said, true, "no_signal")),
+        c.case(day, statement(&said, true, "no_signal")),
+    ];
+    let (first, second) = (cases[0][0].case, cases[1][0].case);
+    let mut g = run(&cases);
+    assert_eq!(g.statements.len(), 1, "the same words group together");
+    assert!(g.statements[0].example.contains(&who.name));
+    g.mask_customers(|case| (case == first).then(|| who.clone()));
+    let group = &g.statements[0];
+    let masked = care_core::verify::mask_name(&who.name);
+    assert_ne!(masked, who.name);
+    assert_eq!(group.cases, vec![first, second]);
+    assert!(
+        !group.statements[0].contains(&who.name),
+        "{}",
+        group.statements[0]
+    );
+    assert!(group.statements[0].contains(&masked) && group.statements[0].contains(&other.name));
+    assert_eq!(group.example, group.statements[0]);
+    // The second case has no known customer: its words stay as kept.
+    assert_eq!(group.statements[1], said);
+    let csv = care_core::insight::gaps::gaps_csv(&g, demo_pack(), Lang::ZhCn);
+    assert!(csv.contains(&masked));
+}
+
 /// The grouping scores a statement only against those sharing a feature
 /// with it: it must group a generated archive exactly as comparing every
 /// pair does (single linkage, first group alike).

@@ -1,5 +1,7 @@
+use crate::contexts::demo::use_reference;
 use crate::contexts::i18n::{use_i18n, I18n};
 use crate::contexts::knowledge::use_knowledge;
+use crate::contexts::search::use_search;
 use crate::format::case_ref;
 use crate::i18n::Msg;
 use crate::platform::{clock, download};
@@ -175,9 +177,17 @@ fn entry_view(e: Entry, i18n: I18n) -> impl IntoView {
 pub fn KnowledgeGaps(book: Memo<Casebook>, filter: Memo<Filter>) -> impl IntoView {
     let i18n = use_i18n();
     let knowledge = use_knowledge();
+    let search = use_search();
+    let reference = use_reference();
     let gaps = Memo::new(move |_| {
         let k = knowledge.get()?;
-        Some(book.with(|b| b.gaps(&filter.get(), &k.pack, clock::now())))
+        let mut g = book.with(|b| b.gaps(&filter.get(), &k.pack, clock::now()));
+        g.mask_customers(|case| {
+            search
+                .customer_of(case)
+                .and_then(|c| reference.customer(&c))
+        });
+        Some(g)
     });
     let failed = RwSignal::new(false);
     let export = move |_| {

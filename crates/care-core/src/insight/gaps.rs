@@ -19,6 +19,7 @@
 
 use crate::case::{CaseId, CaseState, Event};
 use crate::csv::{field, text_field, BOM, CRLF};
+use crate::customer::Customer;
 use crate::intent::features;
 use crate::pack::{Named, Pack};
 use crate::text::Lang;
@@ -85,6 +86,24 @@ pub struct Gaps {
     pub missing_facts: Vec<MissingFact>,
     /// Cases that do not fold (left out).
     pub skipped: usize,
+}
+
+impl Gaps {
+    /// Masks in each statement the identifiers of its case's own customer
+    /// (name, number, ID and account numbers), as an export does. The facts
+    /// keep statements with long numbers masked only, because the customer
+    /// is not known where they are made; `customer_of` finds a case's
+    /// customer where the list is shown.
+    pub fn mask_customers(&mut self, customer_of: impl Fn(CaseId) -> Option<Customer>) {
+        for g in &mut self.statements {
+            for (said, case) in g.statements.iter_mut().zip(&g.cases) {
+                *said = crate::export::mask_text(said, customer_of(*case).as_ref());
+            }
+            if let Some(first) = g.statements.first() {
+                g.example = first.clone();
+            }
+        }
+    }
 }
 
 /// Single-linkage grouping of statements by cosine similarity, without
@@ -205,7 +224,8 @@ impl GapFacts {
             id: s.id,
             updated_at: s.updated_at,
             // A team lead reads these for wording, not numbers: identifiers
-            // the customer said are masked (the customer is not known here).
+            // the customer said are masked (the customer is not known here;
+            // `Gaps::mask_customers` masks their name where it is).
             statement: s
                 .statement
                 .as_deref()
