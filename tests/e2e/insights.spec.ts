@@ -13,6 +13,22 @@ async function writeArchive(page: Page, size: string) {
   await expect(page.getByText(`已写入 ${size} 个演示个案`)).toBeVisible({ timeout: 240_000 });
 }
 
+/** A case for the bill-spike customer whose first statement the pack
+ * cannot place: the agent picks the intent by hand. */
+async function startUnplaced(page: Page, said: string) {
+  const list = new CaseList(page);
+  await list.open();
+  await list.startCase();
+  await page.getByLabel(/手机号、账户或证件号/).fill(BILL_SPIKE_PHONE);
+  await page.getByRole("button", { name: "查找", exact: true }).click();
+  await page.getByRole("button", { name: /选择客户/ }).first().click();
+  await page.getByLabel("照客户的原话记录，不要改写。").fill(said);
+  await page.getByRole("button", { name: "识别来意" }).click();
+  await page.getByLabel("或手动选择来意").selectOption({ label: "套餐变更/升级" });
+  await page.getByRole("button", { name: "使用此来意", exact: true }).click();
+  await expect(page.locator(".confirmed-intent")).toBeVisible();
+}
+
 const total = (page: Page) => page.getByTestId("metrics-total").locator('td[data-col="cases"]');
 
 /** The breakdown's case counts, summed. */
@@ -90,17 +106,7 @@ test("a statement the pack could not place is listed as a knowledge gap that lin
   // hand. What the customer said is hostile too: markup that would run if it
   // were ever inserted as HTML, and a formula a spreadsheet would run.
   const said = '=1+2 <img src=x onerror="window.__pwned=1"> 我想问问卫星电话在山里能不能用';
-  const list = new CaseList(page);
-  await list.open();
-  await list.startCase();
-  await page.getByLabel(/手机号、账户或证件号/).fill(BILL_SPIKE_PHONE);
-  await page.getByRole("button", { name: "查找", exact: true }).click();
-  await page.getByRole("button", { name: /选择客户/ }).first().click();
-  await page.getByLabel("照客户的原话记录，不要改写。").fill(said);
-  await page.getByRole("button", { name: "识别来意" }).click();
-  await page.getByLabel("或手动选择来意").selectOption({ label: "套餐变更/升级" });
-  await page.getByRole("button", { name: "使用此来意", exact: true }).click();
-  await expect(page.locator(".confirmed-intent")).toBeVisible();
+  await startUnplaced(page, said);
   const caseUrl = page.url();
 
   await page.getByRole("link", { name: "洞察" }).click();
@@ -148,17 +154,7 @@ test("a customer who says their own name in an unplaced statement is masked in t
   const name = (await shown.innerText()).trim();
   expect(name).toMatch(/^[^*]{2,}$/);
   // …and the same customer calls again about something the pack does not know.
-  const list = new CaseList(page);
-  await list.open();
-  await list.startCase();
-  await page.getByLabel(/手机号、账户或证件号/).fill(BILL_SPIKE_PHONE);
-  await page.getByRole("button", { name: "查找", exact: true }).click();
-  await page.getByRole("button", { name: /选择客户/ }).first().click();
-  await page.getByLabel("照客户的原话记录，不要改写。").fill(`你好，我是${name}，想问问卫星电话在山里能不能用`);
-  await page.getByRole("button", { name: "识别来意" }).click();
-  await page.getByLabel("或手动选择来意").selectOption({ label: "套餐变更/升级" });
-  await page.getByRole("button", { name: "使用此来意", exact: true }).click();
-  await expect(page.locator(".confirmed-intent")).toBeVisible();
+  await startUnplaced(page, `你好，我是${name}，想问问卫星电话在山里能不能用`);
 
   await page.getByRole("link", { name: "洞察" }).click();
   const entry = page.getByTestId("gap-statements").locator(".gap-entry").filter({ hasText: "卫星电话在山里" });
